@@ -1,0 +1,71 @@
+"""Shared helpers for the benchmarks: locating ../shared, loading, timing."""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_SHARED = REPO.parent / "shared"
+
+
+def parser(description: str) -> argparse.ArgumentParser:
+    """Return an argument parser with the common ``--shared`` option."""
+    p = argparse.ArgumentParser(description=description)
+    p.add_argument("--shared", type=Path, default=DEFAULT_SHARED,
+                   help="the shared/ folder with data/abp and data/ptc")
+    return p
+
+
+def require_shared(shared: Path, *parts: str) -> Path:
+    """Return ``shared/parts``; exit 0 with a message when it is absent."""
+    path = shared.joinpath(*parts)
+    if not path.exists():
+        print(f"skipped: {path} not found (the benchmark needs ../shared)")
+        sys.exit(0)
+    return path
+
+
+def load_jsonl_gz(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
+    """Read a gzip JSONL file into a list of dicts."""
+    rows = []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if limit is not None and i >= limit:
+                break
+            rows.append(json.loads(line))
+    return rows
+
+
+def best_of(fn: Callable[[], Any], repeat: int = 3) -> tuple[float, Any]:
+    """Run ``fn`` ``repeat`` times; return the fastest wall time and a result."""
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - t0)
+    return best, result
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process so far, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def table(rows: list[dict[str, Any]], columns: list[str]) -> str:
+    """Format rows as a Markdown table."""
+    def fmt(v: Any) -> str:
+        return f"{v:,.2f}" if isinstance(v, float) else str(v)
+
+    lines = ["| " + " | ".join(columns) + " |",
+             "|" + "|".join("---" for _ in columns) + "|"]
+    lines += ["| " + " | ".join(fmt(r.get(c, "")) for c in columns) + " |"
+              for r in rows]
+    return "\n".join(lines)

@@ -1,0 +1,42 @@
+"""framing: measure how news outlets frame events.
+
+The public API, re-exported from the modules that implement it::
+
+    from framing import load_lexicon, compile_matcher, FramingFeatures
+    matcher = compile_matcher(load_lexicon())
+    matcher.find("Foreign-backed militants reportedly fled.")
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from framing.exceptions import (  # noqa: E402
+    CorpusFormatError,
+    FramingError,
+    LexiconError,
+    ModelFileError,
+)
+from framing.features import FramingFeatures, features_frame  # noqa: E402
+from framing.lexicon import Category, Lexicon, load_lexicon  # noqa: E402
+from framing.matcher import Matcher, compile_matcher  # noqa: E402
+from framing.schema import Match  # noqa: E402
+from framing.voice import find_quotes, find_scare_quotes  # noqa: E402
+
+__all__ = [
+    "__version__",
+    "Category",
+    "CorpusFormatError",
+    "FramingError",
+    "FramingFeatures",
+    "Lexicon",
+    "LexiconError",
+    "Match",
+    "Matcher",
+    "ModelFileError",
+    "compile_matcher",
+    "features_frame",
+    "find_quotes",
+    "find_scare_quotes",
+    "load_lexicon",
+]

@@ -1,0 +1,5 @@
+"""Run the command line as ``python -m framing``."""
+
+from framing.cli import main
+
+main()

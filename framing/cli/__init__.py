@@ -1,0 +1,17 @@
+"""The ``framing`` command line: a thin click shell over the Python API.
+
+Every command turns a :class:`~framing.exceptions.FramingError` into a
+one-line ``Error: ...`` on stderr and exit code 1; usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+from framing.cli import extract  # noqa: F401  (registers commands)
+from framing.cli._common import cli
+
+__all__ = ["cli", "main"]
+
+
+def main() -> None:
+    """Entry point of the ``framing`` console script."""
+    cli(prog_name="framing")

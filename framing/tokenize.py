@@ -1,0 +1,110 @@
+"""Tokens and sentences with NLTK parts that need no downloaded data.
+
+Words come from NLTK's :class:`~nltk.tokenize.RegexpTokenizer` (letters and
+digits, joined by inner hyphens and apostrophes). Sentences come from a
+regular-expression splitter (``"regex"``, the fast default: a boundary is
+``.``, ``!`` or ``?`` before whitespace and a capital, digit or quote, or a
+paragraph break) or from NLTK's untrained :class:`PunktSentenceTokenizer`
+(``"punkt"``, about ten times slower, better on abbreviations).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Literal
+
+from nltk.tokenize import RegexpTokenizer
+from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+__all__ = ["word_spans", "count_tokens", "sentence_spans", "count_sentences"]
+
+WORD_PATTERN = r"\w+(?:[-'’]\w+)*"
+_SENTENCE_GAP = (
+    r"(?<=[.!?])\s+(?=[\"'“‘(\[]?[A-Z0-9])"
+    r"|(?<=[.!?][\"'”’)\]])\s+(?=[\"'“‘(\[]?[A-Z0-9])"
+    r"|\s*\n\s*"
+)
+
+WORDS = RegexpTokenizer(WORD_PATTERN)
+SENTENCES = RegexpTokenizer(_SENTENCE_GAP, gaps=True)
+# NLTK compiles with the third-party ``regex`` module, about 4x slower than
+# ``re`` on these patterns; the hot counting paths use ``re`` with the same
+# patterns (tests check both agree).
+_WORDS_RE = re.compile(WORD_PATTERN)
+# For counting only: the same boundaries, with the terminator first so the
+# scan is fast (the pieces lose their final punctuation, which counting
+# does not need).
+_COUNT_RE = re.compile(r"[.!?][\"'”’)\]]?\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
+SentenceMethod = Literal["regex", "punkt"]
+
+
+@lru_cache(maxsize=1)
+def _punkt() -> PunktSentenceTokenizer:
+    return PunktSentenceTokenizer()
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` offsets of the words of ``text``.
+
+    Examples
+    --------
+    >>> word_spans("Foreign-backed groups' gains")
+    [(0, 14), (15, 21), (23, 28)]
+    """
+    return list(WORDS.span_tokenize(text))
+
+
+def count_tokens(text: str) -> int:
+    """Return the number of word tokens in ``text``.
+
+    Examples
+    --------
+    >>> count_tokens("So-called rebels didn't win.")
+    4
+    """
+    return len(_WORDS_RE.findall(text)) if text else 0
+
+
+def sentence_spans(
+    text: str, *, method: SentenceMethod = "regex"
+) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` offsets of the sentences of ``text``.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    method : {"regex", "punkt"}, default="regex"
+        Splitter to use (see module docstring).
+
+    Examples
+    --------
+    >>> t = "He left. She stayed!\\nNext"
+    >>> [t[a:b] for a, b in sentence_spans(t)]
+    ['He left.', 'She stayed!', 'Next']
+    """
+    if not text or not text.strip():
+        return []
+    if method == "punkt":
+        return list(_punkt().span_tokenize(text))
+    if method != "regex":
+        raise ValueError(f"method must be 'regex' or 'punkt', got {method!r}")
+    return [
+        (a, b) for a, b in SENTENCES.span_tokenize(text) if text[a:b].strip()
+    ]
+
+
+def count_sentences(text: str, *, method: SentenceMethod = "regex") -> int:
+    """Return the number of sentences in ``text``.
+
+    Examples
+    --------
+    >>> count_sentences("One. Two? Three!")
+    3
+    """
+    if not text or not text.strip():
+        return 0
+    if method == "punkt":
+        return len(sentence_spans(text, method="punkt"))
+    return sum(1 for piece in _COUNT_RE.split(text) if piece and not piece.isspace())
