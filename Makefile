@@ -14,7 +14,7 @@ $(STAMP): setup.cfg pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/python -m framing.demo
+	$(BIN)/framing demo
 
 test: $(STAMP)
 	$(BIN)/ruff check framing tests bench

@@ -45,9 +45,10 @@ _DOUBLE_CLOSE = "”»"
 _DOUBLE_MARKS = re.compile(r'["“”„‟«»]')
 # Single quotes: an opener is not preceded by a word character and is
 # followed by one; a closer follows a word or punctuation character and is
-# not followed by a word character. Apostrophes (Syria's) are neither. The
-# quote character comes first in each pattern so the scan is fast.
-_SINGLE_OPEN = re.compile(r"['‘‹](?<![\w'’‘]['‘‹])(?=[\w\"“])")
+# not followed by a word character. Apostrophes (Syria's) are neither, nor
+# is the elision of a decade or year ('90s, '16). The quote character comes
+# first in each pattern so the scan is fast.
+_SINGLE_OPEN = re.compile(r"['‘‹](?<![\w'’‘]['‘‹])(?=[\w\"“])(?!\d\ds?\b)")
 _SINGLE_CLOSE = re.compile(r"['’›](?<=[\w.,!?%)\"”]['’›])(?!\w)")
 _OPEN_CONTEXT = set(" \t\r\n([{/—–-:")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -59,7 +60,10 @@ _SPEECH = re.compile(
     r"tweet(?:s|ed)?|quot(?:e|es|ed|ing)|urge[sd]?|warn(?:s|ed)?|"
     r"repl(?:y|ies|ied)|respond(?:s|ed)?|note[sd]?|explain(?:s|ed)?|"
     r"vow(?:s|ed)?|chant(?:s|ed)?|shout(?:s|ed)?|titled|entitled|"
-    r"headlined?|known\s+as|words?|slogan|phrase|spokes(?:man|woman|person))\b",
+    r"headlined?|known\s+as|words?|slogan|phrase|spokes(?:man|woman|person)|"
+    r"statements?|accus(?:e|es|ed|ing|ation)|prais(?:e|es|ed|ing)|"
+    r"condemn(?:s|ed|ing)?|critici[sz](?:e|es|ed|ing)|denounc(?:e|es|ed|ing)|"
+    r"promis(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|demand(?:s|ed|ing)?)\b",
     re.IGNORECASE,
 )
 _WINDOW = 60

@@ -1,0 +1,89 @@
+"""The demo job: run framing end to end on the bundled synthetic corpus.
+
+``framing demo`` (and ``make demo``) writes everything under
+``reports/demo/`` and prints where each output is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["DemoPaths", "demo_data_dir", "run_demo"]
+
+
+def demo_data_dir() -> Path:
+    """Return the bundled ``data/`` folder of a source checkout.
+
+    Raises
+    ------
+    FramingError
+        When the package is installed without its source checkout.
+    """
+    from framing.exceptions import FramingError
+
+    here = Path(__file__).resolve().parents[1] / "data"
+    if not (here / "demo" / "articles.jsonl").is_file():
+        raise FramingError(
+            f"{here}: demo corpus not found; run the demo from a clone of the "
+            "framing repository"
+        )
+    return here
+
+
+@dataclass
+class DemoPaths:
+    """Where the demo wrote its outputs (name -> path), in order."""
+
+    out_dir: Path
+    outputs: dict[str, Path] = field(default_factory=dict)
+
+
+def run_demo(out_dir: str | Path = "reports/demo", *, quiet: bool = False) -> DemoPaths:
+    """Run the demo pipeline on the bundled corpus.
+
+    Parameters
+    ----------
+    out_dir : str or Path, default="reports/demo"
+        Output folder (created).
+    quiet : bool, default=False
+        Unused by the library steps; kept for the CLI.
+
+    Returns
+    -------
+    DemoPaths
+        The outputs written.
+    """
+    from framing.corpus import read_corpus
+    from framing.features import FramingFeatures, features_frame
+    from framing.highlight import render_html
+    from framing.lexicon import load_lexicon
+    from framing.matcher import compile_matcher
+    from framing.output import atomic_write_text, write_table
+    from framing.voice import find_quotes
+
+    data = demo_data_dir()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = DemoPaths(out)
+    corpus = read_corpus(data / "demo" / "articles.jsonl", clean=True)
+
+    lexicon = load_lexicon()
+    ff = FramingFeatures(lexicon=lexicon).fit([])
+    paths.outputs["features"] = write_table(
+        features_frame(corpus, ff), out / "features.csv"
+    )
+
+    single = data / "demo" / "article_single.txt"
+    text = single.read_bytes().decode("utf-8")
+    matches = compile_matcher(lexicon).find(text)
+    page = render_html(
+        text,
+        matches,
+        list(lexicon.category_names),
+        quotes=find_quotes(text),
+        title=f"framing highlight: {single.name}",
+        descriptions={n: c.description for n, c in lexicon.categories.items()},
+    )
+    paths.outputs["highlight"] = atomic_write_text(out / "highlight.html", page)
+    return paths
