@@ -79,6 +79,13 @@ def features(kw: dict[str, Any]) -> None:
     info(f"{n:,} rows ({empty:,} empty) -> {output}", quiet=quiet)
 
 
+def _present(value: Any) -> bool:
+    """Whether a corpus cell holds a value (not None, NA or blank)."""
+    import pandas as pd
+
+    return value is not None and not pd.isna(value) and str(value).strip() != ""
+
+
 def _read_one(source: str, article_id: str | None, row: int | None,
               ckw: dict[str, Any]) -> tuple[str, str]:
     """Return (text, title) for ``highlight``: a text file, stdin or a row."""
@@ -110,7 +117,10 @@ def _read_one(source: str, article_id: str | None, row: int | None,
             raise FramingError(f"{source}: --row must be 1..{len(df)}, got {row}")
         rec = df.iloc[row - 1]
     text = rec["text"] if isinstance(rec["text"], str) else ""
-    title = str(rec.get("title") or rec.get("id") or path.name)
+    title = next(
+        (str(v) for v in (rec.get("title"), rec.get("id")) if _present(v)),
+        path.name,
+    )
     return text, title
 
 

@@ -1,0 +1,204 @@
+"""Find and strip lines that recur across one outlet's articles (boilerplate).
+
+Outlet style is easy to memorise: a byline, a footer or a "follow us" line
+that appears in a third of an outlet's articles tells a classifier which
+outlet it is reading, not how the article frames events. These functions find
+such lines per outlet and remove them before training.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pandas as pd
+
+from framing.exceptions import CorpusFormatError
+from framing.schema import OUTLET, TEXT
+
+__all__ = ["find_boilerplate", "normalize_line", "strip_boilerplate"]
+
+
+def normalize_line(line: str) -> str:
+    r"""Normalise a line for comparison: collapse whitespace and case-fold.
+
+    Parameters
+    ----------
+    line : str
+        One line of text.
+
+    Returns
+    -------
+    str
+        The normalised line.
+
+    Examples
+    --------
+    >>> normalize_line("  Follow  us on\tTelegram ")
+    'follow us on telegram'
+    """
+    return " ".join(line.split()).casefold()
+
+
+def find_boilerplate(df: pd.DataFrame, *, outlet_col: str = OUTLET,
+                     text_col: str = TEXT, min_share: float = 0.3,
+                     min_articles: int = 5, min_chars: int = 3,
+                     ) -> dict[Any, set[str]]:
+    r"""Find normalised lines that recur in many of one outlet's articles.
+
+    One pass over the texts: each article contributes the set of its
+    normalised lines to its outlet's counter, so a line repeated inside one
+    article counts once.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The corpus.
+    outlet_col, text_col : str, default="outlet", "text"
+        Columns holding the outlet and the text. Rows without an outlet are
+        ignored; missing text counts as an article with no lines.
+    min_share : float, default=0.3
+        A line is boilerplate when it occurs in at least this share of the
+        outlet's articles (and in at least two of them).
+    min_articles : int, default=5
+        Outlets with fewer articles are skipped.
+    min_chars : int, default=3
+        Normalised lines shorter than this (empty lines, ``"*"``, ``"--"``)
+        are never boilerplate.
+
+    Returns
+    -------
+    dict
+        Outlet -> set of normalised lines (see :func:`normalize_line`);
+        outlets without boilerplate are left out.
+
+    Raises
+    ------
+    CorpusFormatError
+        If a column is missing.
+    ValueError
+        If `min_share` is not in (0, 1].
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({
+    ...     "outlet": ["A"] * 5 + ["B"] * 2,
+    ...     "text": [f"Story {i}.\nFollow  us on X" for i in range(7)]})
+    >>> find_boilerplate(df)
+    {'A': {'follow us on x'}}
+    """
+    _check(df, outlet_col, text_col, min_share)
+    found: dict[Any, set[str]] = {}
+    for outlet, texts in df.groupby(outlet_col, sort=True, dropna=True)[text_col]:
+        if len(texts) < min_articles:
+            continue
+        counts: Counter[str] = Counter()
+        for text in texts:
+            counts.update(_line_set(text, min_chars))
+        threshold = max(2, math.ceil(min_share * len(texts) - 1e-9))
+        lines = {line for line, count in counts.items() if count >= threshold}
+        if lines:
+            found[outlet] = lines
+    return found
+
+
+def strip_boilerplate(df: pd.DataFrame, *, outlet_col: str = OUTLET,
+                      text_col: str = TEXT, min_share: float = 0.3,
+                      min_articles: int = 5, min_chars: int = 3,
+                      boilerplate: Mapping[Any, Iterable[str]] | None = None,
+                      ) -> pd.DataFrame:
+    r"""Remove each outlet's boilerplate lines from its articles' texts.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The corpus; it is not modified.
+    outlet_col, text_col, min_share, min_articles, min_chars
+        See :func:`find_boilerplate`.
+    boilerplate : mapping, optional
+        Outlet -> normalised lines to remove, e.g. found on a training corpus
+        and applied to new articles chunk by chunk. Default: found on `df`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with the lines removed (blank-line runs left behind collapse
+        to one, leading and trailing blank lines go). All rows are kept, in
+        order. ``attrs["boilerplate"]`` maps each outlet to the number of
+        lines removed from its articles.
+
+    Raises
+    ------
+    CorpusFormatError
+        If a column is missing.
+    ValueError
+        If `min_share` is not in (0, 1].
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({
+    ...     "outlet": ["A"] * 5,
+    ...     "text": [f"Story {i}.\n\nShare this article" for i in range(5)]})
+    >>> out = strip_boilerplate(df)
+    >>> out.loc[0, "text"], out.attrs["boilerplate"]
+    ('Story 0.', {'A': 5})
+    """
+    _check(df, outlet_col, text_col, min_share)
+    if boilerplate is None:
+        boilerplate = find_boilerplate(
+            df, outlet_col=outlet_col, text_col=text_col, min_share=min_share,
+            min_articles=min_articles, min_chars=min_chars)
+    lookup = {outlet: frozenset(map(normalize_line, lines))
+              for outlet, lines in boilerplate.items()}
+    removed: Counter[Any] = Counter()
+    texts = []
+    for outlet, text in zip(df[outlet_col], df[text_col], strict=True):
+        lines = lookup.get(outlet) if _present(outlet) else None
+        if not lines or not isinstance(text, str):
+            texts.append(text)
+            continue
+        kept = [line for line in text.split("\n")
+                if len(key := " ".join(line.split()).casefold()) < min_chars
+                or key not in lines]
+        n_removed = text.count("\n") + 1 - len(kept)
+        if n_removed:
+            removed[outlet] += n_removed
+            text = _tidy(kept)
+        texts.append(text)
+    out = df.copy()
+    out[text_col] = pd.Series(texts, index=df.index, dtype=df[text_col].dtype)
+    out.attrs = {**df.attrs, "boilerplate": dict(removed)}
+    return out
+
+
+def _check(df: pd.DataFrame, outlet_col: str, text_col: str, min_share: float) -> None:
+    missing = [c for c in (outlet_col, text_col) if c not in df.columns]
+    if missing:
+        raise CorpusFormatError(
+            f"boilerplate: no column {missing[0]!r}; columns are "
+            f"{', '.join(map(str, df.columns))}. Try --outlet-col / --text-col")
+    if not 0 < min_share <= 1:
+        raise ValueError(f"min_share must be in (0, 1], got {min_share}")
+
+
+def _present(value: Any) -> bool:
+    return not (value is None or (pd.api.types.is_scalar(value) and pd.isna(value)))
+
+
+def _line_set(text: Any, min_chars: int) -> set[str]:
+    if not isinstance(text, str):
+        return set()
+    lines = {" ".join(line.split()).casefold() for line in text.split("\n")}  # inlined
+    return {line for line in lines if len(line) >= min_chars}
+
+
+def _tidy(lines: list[str]) -> str:
+    out: list[str] = []
+    for line in lines:
+        if line.strip() or (out and out[-1].strip()):
+            out.append(line)
+    while out and not out[-1].strip():
+        out.pop()
+    return "\n".join(out)
