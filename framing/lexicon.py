@@ -100,6 +100,9 @@ class Category:
         In a user lexicon: replace the shipped category instead of extending.
     remove : tuple of str
         In a user lexicon: terms to drop from the shipped category.
+    given : frozenset of str
+        Which of ``stance``, ``loaded`` and ``inflect`` the file set
+        explicitly (so that a user lexicon's flags override on merge).
     """
 
     name: str
@@ -112,6 +115,7 @@ class Category:
     source: str = ""
     replace: bool = False
     remove: tuple[str, ...] = ()
+    given: frozenset[str] = field(default=frozenset(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -232,6 +236,9 @@ class Lexicon:
                 base,
                 terms=tuple(sorted(terms)),
                 description=cat.description or base.description,
+                stance=cat.stance if "stance" in cat.given else base.stance,
+                loaded=cat.loaded if "loaded" in cat.given else base.loaded,
+                inflect=cat.inflect if "inflect" in cat.given else base.inflect,
                 references=base.references
                 + tuple(r for r in cat.references if r not in base.references),
                 source=cat.source,
@@ -407,6 +414,7 @@ def _parse_category(name: str, body: Any, source: str, text: str) -> Category:
         source=source,
         replace=bool(body.get("replace", False)),
         remove=tuple(normalize_term(t) for t in remove),
+        given=frozenset(k for k in ("stance", "loaded", "inflect") if k in body),
     )
 
 

@@ -8,7 +8,6 @@ interrupted run never leaves a half-written output behind.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -27,6 +26,21 @@ _FORMATS = {
     ".parquet": "parquet",
     ".pq": "parquet",
 }
+
+
+def _temp_beside(path: Path, suffix: str = ".tmp") -> tuple[int, str]:
+    """Create a temporary file beside ``path``; return its descriptor and name.
+
+    Unlike :func:`tempfile.mkstemp` (owner-only mode 0600), the file gets the
+    mode an ordinary ``open`` would give it (0666 minus the umask), so the
+    renamed output is as readable as any other file the user writes.
+    """
+    while True:
+        name = str(path.parent / f".{path.name}.{os.urandom(4).hex()}{suffix}")
+        try:
+            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), name
+        except FileExistsError:  # pragma: no cover - 32 random bits collided
+            continue
 
 
 def table_format(path: str | Path) -> str:
@@ -81,9 +95,7 @@ class TableWriter:
 
     def __enter__(self) -> TableWriter:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(
-            prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
-        )
+        fd, name = _temp_beside(self.path)
         os.close(fd)
         self._tmp = Path(name)
         if self.format != "parquet":
@@ -94,9 +106,11 @@ class TableWriter:
         """Append one chunk (same columns as the first chunk)."""
         if self._tmp is None:
             raise FramingError("TableWriter.write called outside 'with'")
+        # The header goes with the first chunk, even an empty one, and only
+        # with it.
+        header = self._columns is None
         if self._columns is None:
             self._columns = list(map(str, df.columns))
-        header = self.rows == 0
         if self.format in ("csv", "tsv"):
             df.to_csv(
                 self._fh,
@@ -172,7 +186,7 @@ def atomic_write_text(path: str | Path, text: str) -> Path:
     """Write ``text`` to ``path`` atomically (temporary file, then rename)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    fd, name = _temp_beside(path)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)

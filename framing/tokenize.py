@@ -16,6 +16,7 @@ from typing import Literal
 
 from nltk.tokenize import RegexpTokenizer
 from nltk.tokenize.punkt import PunktSentenceTokenizer
+from nltk.tokenize.util import regexp_span_tokenize
 
 __all__ = ["word_spans", "count_tokens", "sentence_spans", "count_sentences"]
 
@@ -29,13 +30,15 @@ _SENTENCE_GAP = (
 WORDS = RegexpTokenizer(WORD_PATTERN)
 SENTENCES = RegexpTokenizer(_SENTENCE_GAP, gaps=True)
 # NLTK compiles with the third-party ``regex`` module, about 4x slower than
-# ``re`` on these patterns; the hot counting paths use ``re`` with the same
-# patterns (tests check both agree).
+# ``re`` on these patterns, and its ``\w`` and ``\s`` differ from ``re``'s
+# (superscript digits, combining marks, \x1c-\x1f). Spans and counts both use
+# ``re`` with the same patterns so they always agree (tests check this).
 _WORDS_RE = re.compile(WORD_PATTERN)
+_GAP_RE = re.compile(_SENTENCE_GAP)
 # For counting only: the same boundaries, with the terminator first so the
-# scan is fast (the pieces lose their final punctuation, which counting
-# does not need).
-_COUNT_RE = re.compile(r"[.!?][\"'”’)\]]?\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
+# scan is fast; group 1 keeps the terminator, so a sentence that is nothing
+# but a terminator (". Next") still counts.
+_COUNT_RE = re.compile(r"([.!?][\"'”’)\]]?)\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
 SentenceMethod = Literal["regex", "punkt"]
 
 
@@ -52,7 +55,7 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     >>> word_spans("Foreign-backed groups' gains")
     [(0, 14), (15, 21), (23, 28)]
     """
-    return list(WORDS.span_tokenize(text))
+    return [m.span() for m in _WORDS_RE.finditer(text)]
 
 
 def count_tokens(text: str) -> int:
@@ -91,7 +94,7 @@ def sentence_spans(
     if method != "regex":
         raise ValueError(f"method must be 'regex' or 'punkt', got {method!r}")
     return [
-        (a, b) for a, b in SENTENCES.span_tokenize(text) if text[a:b].strip()
+        (a, b) for a, b in regexp_span_tokenize(text, _GAP_RE) if text[a:b].strip()
     ]
 
 
@@ -107,4 +110,12 @@ def count_sentences(text: str, *, method: SentenceMethod = "regex") -> int:
         return 0
     if method == "punkt":
         return len(sentence_spans(text, method="punkt"))
-    return sum(1 for piece in _COUNT_RE.split(text) if piece and not piece.isspace())
+    if method != "regex":
+        raise ValueError(f"method must be 'regex' or 'punkt', got {method!r}")
+    # piece, terminator (None after a paragraph break), ..., last piece, None
+    parts = [*_COUNT_RE.split(text), None]
+    return sum(
+        1
+        for p, t in zip(parts[0::2], parts[1::2], strict=True)
+        if t or (p and not p.isspace())
+    )
