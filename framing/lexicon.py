@@ -45,6 +45,7 @@ _CATEGORY_KEYS = {
     "stance",
     "loaded",
     "inflect",
+    "ignore",
     "terms",
     "replace",
     "remove",
@@ -100,6 +101,10 @@ class Category:
         In a user lexicon: replace the shipped category instead of extending.
     remove : tuple of str
         In a user lexicon: terms to drop from the shipped category.
+    ignore : bool
+        Terms matched only to be discarded: names that contain framing
+        words ("United States", "Ahrar al-Sham") are consumed by the
+        longest-match rule and never reported. Not a feature.
     given : frozenset of str
         Which of ``stance``, ``loaded`` and ``inflect`` the file set
         explicitly (so that a user lexicon's flags override on merge).
@@ -115,6 +120,7 @@ class Category:
     source: str = ""
     replace: bool = False
     remove: tuple[str, ...] = ()
+    ignore: bool = False
     given: frozenset[str] = field(default=frozenset(), compare=False)
 
 
@@ -239,6 +245,7 @@ class Lexicon:
                 stance=cat.stance if "stance" in cat.given else base.stance,
                 loaded=cat.loaded if "loaded" in cat.given else base.loaded,
                 inflect=cat.inflect if "inflect" in cat.given else base.inflect,
+                ignore=cat.ignore if "ignore" in cat.given else base.ignore,
                 references=base.references
                 + tuple(r for r in cat.references if r not in base.references),
                 source=cat.source,
@@ -253,13 +260,13 @@ class Lexicon:
     # ---------------------------------------------------------------- queries
     @property
     def category_names(self) -> tuple[str, ...]:
-        """Category names in order."""
-        return tuple(self.categories)
+        """Names of the framing categories in order (``ignore`` ones left out)."""
+        return tuple(n for n, c in self.categories.items() if not c.ignore)
 
     @property
     def n_terms(self) -> int:
-        """Total number of terms over all categories."""
-        return sum(len(c.terms) for c in self.categories.values())
+        """Total number of framing terms (``ignore`` categories left out)."""
+        return sum(len(c.terms) for c in self.categories.values() if not c.ignore)
 
     @property
     def loaded_categories(self) -> tuple[str, ...]:
@@ -293,6 +300,7 @@ class Lexicon:
                     "stance": c.stance,
                     "loaded": c.loaded,
                     "inflect": c.inflect,
+                    "ignore": c.ignore,
                     "terms": list(c.terms),
                 }
                 for n, c in self.categories.items()
@@ -312,6 +320,7 @@ class Lexicon:
                 "category": n,
                 "terms": len(c.terms),
                 "loaded": c.loaded,
+                "ignore": c.ignore,
                 "stance": c.stance,
                 "description": c.description,
                 "references": list(c.references),
@@ -397,7 +406,7 @@ def _parse_category(name: str, body: Any, source: str, text: str) -> Category:
     refs = body.get("references", [])
     if isinstance(refs, str):
         refs = [refs]
-    for flag in ("loaded", "inflect", "replace"):
+    for flag in ("loaded", "inflect", "replace", "ignore"):
         if flag in body and not isinstance(body[flag], bool):
             raise LexiconError(
                 _where(source, text, flag)
@@ -411,10 +420,13 @@ def _parse_category(name: str, body: Any, source: str, text: str) -> Category:
         stance=str(body.get("stance", "")),
         loaded=bool(body.get("loaded", False)),
         inflect=bool(body.get("inflect", True)),
+        ignore=bool(body.get("ignore", False)),
         source=source,
         replace=bool(body.get("replace", False)),
         remove=tuple(normalize_term(t) for t in remove),
-        given=frozenset(k for k in ("stance", "loaded", "inflect") if k in body),
+        given=frozenset(
+            k for k in ("stance", "loaded", "inflect", "ignore") if k in body
+        ),
     )
 
 

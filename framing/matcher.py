@@ -179,6 +179,8 @@ class Matcher:
             automaton.make_automaton()
         self._automaton = automaton
         self._entries = entries
+        ignored = {n for n, c in self.lexicon.categories.items() if c.ignore}
+        self._ignored = {i for i, (n, _) in enumerate(entries) if n in ignored}
 
     # pyahocorasick automata pickle, but rebuilding keeps the state small and
     # independent of the C extension's pickle format.
@@ -199,7 +201,9 @@ class Matcher:
     def find_terms(self, text: str) -> list[tuple[int, int, int]]:
         """Return lexicon hits as ``(start, end, entry)`` without voice.
 
-        Hits are on word boundaries, non-overlapping and leftmost-longest.
+        Hits are on word boundaries, non-overlapping and leftmost-longest;
+        hits of ``ignore`` categories take part in the longest-match rule and
+        are then dropped.
 
         Parameters
         ----------
@@ -222,16 +226,18 @@ class Matcher:
                 end + 1 == n or not _is_word_char(low[end + 1])
             ):
                 hits.append((start, end + 1, idx))
-        if len(hits) < 2:
-            return hits
-        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
-        kept = []
-        last_end = -1
-        for hit in hits:
-            if hit[0] >= last_end:
-                kept.append(hit)
-                last_end = hit[1]
-        return kept
+        if len(hits) > 1:
+            hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+            kept = []
+            last_end = -1
+            for hit in hits:
+                if hit[0] >= last_end:
+                    kept.append(hit)
+                    last_end = hit[1]
+            hits = kept
+        if self._ignored:
+            hits = [h for h in hits if h[2] not in self._ignored]
+        return hits
 
     def find(
         self, text: str, *, voice: bool = True, scare_quotes: bool = True

@@ -342,3 +342,26 @@ def test_shipped_matcher_offsets(shipped_matcher):
     assert {"so called", "reportedly"} <= surfaces
     # "foreign-backed" may be part of a longer shipped term.
     assert any(s.startswith("foreign backed") for s in surfaces)
+
+
+def test_ignore_category_shields_names_and_is_not_a_feature(tmp_path):
+    from framing.features import FramingFeatures
+    from framing.lexicon import load_lexicon
+    from framing.matcher import compile_matcher
+
+    path = tmp_path / "lex.toml"
+    path.write_text(
+        '[lexicon]\nname = "t"\nversion = "1"\ndescription = "t"\n'
+        '[categories.attribution]\ndescription = "a"\nterms = ["state", "sham"]\n'
+        '[categories.names]\ndescription = "n"\nignore = true\n'
+        'terms = ["united states", "ahrar al-sham"]\n',
+        encoding="utf-8",
+    )
+    lex = load_lexicon(path, shipped=False)
+    assert lex.category_names == ("attribution",)
+    assert lex.n_terms == 2
+    text = "The United States said Ahrar al-Sham states a sham claim."
+    found = [text[m.start:m.end] for m in compile_matcher(lex).find(text)]
+    assert found == ["states", "sham"]
+    ff = FramingFeatures(lexicon=lex).fit([])
+    assert not any(n.startswith("names") for n in ff.get_feature_names_out())
