@@ -33,6 +33,16 @@ def category_colors(categories: Sequence[str]) -> dict[str, str]:
     return {c: _PALETTE[i % len(_PALETTE)] for i, c in enumerate(categories)}
 
 
+def _present(categories: Sequence[str], matches: Sequence[Match]) -> list[str]:
+    """Categories that occur in ``matches``, in ``categories`` order.
+
+    Colours are assigned over these only, so the palette does not repeat
+    within one document unless it has more categories than colours.
+    """
+    seen = {m.category for m in matches}
+    return [c for c in categories if c in seen]
+
+
 def _nested(
     text: str,
     spans: list[tuple[int, int, int, Any]],
@@ -93,7 +103,8 @@ def render_ansi(
     str
         Text with ANSI escape sequences.
     """
-    codes = {c: _ANSI[i % len(_ANSI)] for i, c in enumerate(categories)}
+    present = _present(categories, matches)
+    codes = {c: _ANSI[i % len(_ANSI)] for i, c in enumerate(present)}
     codes[SCARE_QUOTES] = 7
 
     def opener(m: Match) -> str:
@@ -170,7 +181,7 @@ def render_html(
     str
         The HTML document.
     """
-    colors = category_colors(categories)
+    colors = category_colors(_present(categories, matches))
     descriptions = descriptions or {}
 
     def opener(item: Any) -> str:

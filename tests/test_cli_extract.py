@@ -99,7 +99,8 @@ def test_features_bad_json_row_names_file_and_row(runner, tmp_path):
 
 
 def test_features_unknown_output_suffix(runner, corpus, tmp_path):
-    result = runner.invoke(cli, ["features", str(corpus), "-o", str(tmp_path / "x.xls")])
+    out = str(tmp_path / "x.xls")
+    result = runner.invoke(cli, ["features", str(corpus), "-o", out])
     assert result.exit_code == 1
     assert "unknown output format" in result.stderr
 
