@@ -25,7 +25,6 @@ well below 1 for any word list; precision is the figure to watch.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -38,10 +37,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench._common import parser  # noqa: E402
 from framing.lexicon import Lexicon, load_lexicon  # noqa: E402
 from framing.matcher import Matcher, compile_matcher  # noqa: E402
 
-DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
 GOLD_TECHNIQUES = ("Loaded_Language", "Name_Calling,Labeling")
 TOKEN = re.compile(r"\w+")
 
@@ -263,6 +262,7 @@ def text_table(rows: list[dict[str, Any]], columns: list[str]) -> str:
 
 
 def category_rows(res: Result, loaded: Sequence[str]) -> list[dict[str, Any]]:
+    """Return one row per loaded category: matches, tokens, precision, recall."""
     rows = []
     for name in loaded:
         c = res.categories.get(name, Counts())
@@ -279,6 +279,7 @@ def category_rows(res: Result, loaded: Sequence[str]) -> list[dict[str, Any]]:
 
 
 def voice_rows(res: Result) -> list[dict[str, Any]]:
+    """Return one row per voice: matches, tokens, precision."""
     return [
         {
             "voice": v,
@@ -291,6 +292,7 @@ def voice_rows(res: Result) -> list[dict[str, Any]]:
 
 
 def term_rows(res: Result, min_matches: int, top: int) -> list[dict[str, Any]]:
+    """Return the `top` worst-precision terms with at least `min_matches` matches."""
     rows = [
         {
             "term": term,
@@ -306,13 +308,8 @@ def term_rows(res: Result, min_matches: int, top: int) -> list[dict[str, Any]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument(
-        "--shared",
-        type=Path,
-        default=DEFAULT_SHARED,
-        help="the shared/ folder holding data/ptc (default: ../shared)",
-    )
+    """Evaluate the shipped lexicon and the naive baseline; print the tables."""
+    p = parser(__doc__.splitlines()[0])
     p.add_argument(
         "--lexicon",
         type=Path,

@@ -46,6 +46,7 @@ def _trie_regex(forms: list[str]) -> re.Pattern[str]:
 
 
 def main() -> None:
+    """Time each method on the ABP validation texts; print the table."""
     args = parser(__doc__.splitlines()[0]).parse_args()
     path = require_shared(args.shared, "data", "abp", "valid.jsonl.gz")
     from sklearn.feature_extraction.text import TfidfVectorizer

@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from framing.cleaning import join_lines
 from framing.exceptions import CorpusFormatError
 from framing.schema import OUTLET, TEXT
 
@@ -160,12 +161,11 @@ def strip_boilerplate(df: pd.DataFrame, *, outlet_col: str = OUTLET,
             texts.append(text)
             continue
         kept = [line for line in text.split("\n")
-                if len(key := " ".join(line.split()).casefold()) < min_chars
-                or key not in lines]
+                if len(key := normalize_line(line)) < min_chars or key not in lines]
         n_removed = text.count("\n") + 1 - len(kept)
         if n_removed:
             removed[outlet] += n_removed
-            text = _tidy(kept)
+            text = join_lines(kept)
         texts.append(text)
     out = df.copy()
     out[text_col] = pd.Series(texts, index=df.index, dtype=df[text_col].dtype)
@@ -190,15 +190,5 @@ def _present(value: Any) -> bool:
 def _line_set(text: Any, min_chars: int) -> set[str]:
     if not isinstance(text, str):
         return set()
-    lines = {" ".join(line.split()).casefold() for line in text.split("\n")}  # inlined
+    lines = {normalize_line(line) for line in text.split("\n")}
     return {line for line in lines if len(line) >= min_chars}
-
-
-def _tidy(lines: list[str]) -> str:
-    out: list[str] = []
-    for line in lines:
-        if line.strip() or (out and out[-1].strip()):
-            out.append(line)
-    while out and not out[-1].strip():
-        out.pop()
-    return "\n".join(out)

@@ -13,8 +13,9 @@ import html
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 
-__all__ = ["clean_text"]
+__all__ = ["clean_text", "join_lines"]
 
 _PLATFORMS = (
     r"facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|messenger"
@@ -162,7 +163,7 @@ def clean_text(text: str) -> str:
     lines = [" ".join(line.split()) for line in text.split("\n")]
     lines = _drop_trailing_json(lines)
     lines = _drop_debris(lines)
-    return _join_paragraphs(lines)
+    return join_lines(lines)
 
 
 def _strip_html(text: str) -> str:
@@ -243,11 +244,30 @@ def _drop_trailing_json(lines: list[str]) -> list[str]:
     return lines
 
 
-def _join_paragraphs(lines: list[str]) -> str:
+def join_lines(lines: Iterable[str]) -> str:
+    r"""Join lines with newlines, keeping at most one blank line in a row.
+
+    Leading and trailing blank lines are dropped; a line holding only
+    whitespace counts as blank (and is kept as it is between paragraphs).
+
+    Parameters
+    ----------
+    lines : iterable of str
+        Lines without their newlines.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> join_lines(["", "One.", "", " ", "Two.", ""])
+    'One.\n\nTwo.'
+    """
     out: list[str] = []
     for line in lines:
-        if line or (out and out[-1]):
+        if line.strip() or (out and out[-1].strip()):
             out.append(line)
-    while out and not out[-1]:
+    while out and not out[-1].strip():
         out.pop()
     return "\n".join(out)

@@ -5,28 +5,31 @@ title`` first, then any further input columns (labels, topics...) untouched.
 Files may be compressed (``.gz``, ``.bz2``, ``.xz``). Bad input raises
 :class:`~framing.exceptions.CorpusFormatError` with a one-line message naming
 the file and, where known, the 1-based row and the column.
+
+This module checks options, detects the format and canonicalises columns;
+the per-format readers live in :mod:`framing.readers`.
 """
 
 from __future__ import annotations
 
-import bz2
-import gzip
-import io
-import json
-import lzma
-import re
+import codecs
 import warnings
-import zlib
-from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import pandas as pd
 
 from framing.cleaning import clean_text
-from framing.exceptions import CorpusFormatError, FramingError, located
+from framing.exceptions import CorpusFormatError, located
+from framing.readers import (
+    COMPRESSIONS,
+    SIDECAR_NAMES,
+    ReadOptions,
+    column_names,
+    is_na,
+    read_raw,
+)
 from framing.schema import DATE, ID, OUTLET, TEXT, TITLE
 
 __all__ = ["CANONICAL_COLUMNS", "FORMATS", "SIDECAR_NAMES", "detect_format",
@@ -36,34 +39,12 @@ __all__ = ["CANONICAL_COLUMNS", "FORMATS", "SIDECAR_NAMES", "detect_format",
 CANONICAL_COLUMNS = (ID, TEXT, OUTLET, DATE, TITLE)
 #: Formats understood by ``fmt=``.
 FORMATS = ("csv", "tsv", "json", "jsonl", "parquet", "txt")
-#: Sidecar files looked for at the top of a .txt folder.
-SIDECAR_NAMES = ("outlets.csv", "metadata.csv")
 DATE_DTYPE = "datetime64[us]"
 _STR: Any = "str" if int(pd.__version__.split(".")[0]) >= 3 else object
 
 _SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl",
              ".ndjson": "jsonl", ".json": "json", ".parquet": "parquet",
              ".pq": "parquet", ".txt": "txt"}
-_OPENERS = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
-_PANDAS_COMPRESSION = {".gz": "gzip", ".bz2": "bz2", ".xz": "xz"}
-_CSV_RAGGED = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
-_CSV_EOF = re.compile(r"EOF inside string starting at row (\d+)")
-_SIDECAR_KEYS = ("file", "filename", "path")
-_READ_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError)
-_ENCODING_HINT = "try another encoding (--encoding latin-1)"
-
-
-@dataclass(frozen=True)
-class _Options:
-    path: Path
-    text_col: str
-    id_col: str
-    outlet_col: str
-    date_col: str
-    title_col: str
-    encoding: str
-    sidecar: Path | None = None
-    strict: bool = True  # renamed columns must exist (not for .txt folders)
 
 
 def detect_format(path: str | Path) -> tuple[str, str | None]:
@@ -96,7 +77,7 @@ def detect_format(path: str | Path) -> tuple[str, str | None]:
     if path.is_dir():
         return "txt", None
     suffixes = [s.lower() for s in path.suffixes]
-    compression = suffixes.pop() if suffixes and suffixes[-1] in _OPENERS else None
+    compression = suffixes.pop() if suffixes and suffixes[-1] in COMPRESSIONS else None
     if suffixes and suffixes[-1] in _SUFFIXES:
         return _SUFFIXES[suffixes[-1]], compression
     raise CorpusFormatError(located(
@@ -159,7 +140,8 @@ def iter_corpus(path: str | Path, *, chunksize: int = 10_000, text_col: str = TE
     Raises
     ------
     CorpusFormatError
-        Unreadable, malformed or undecodable input, or no text column.
+        Unreadable, malformed or undecodable input, no text column, or an
+        unknown `encoding`.
     FramingError
         Parquet input without pyarrow installed.
 
@@ -178,36 +160,33 @@ def iter_corpus(path: str | Path, *, chunksize: int = 10_000, text_col: str = TE
         fmt, compression = detect_format(path)
     else:
         fmt = fmt.lower()
-        compression = path.suffix.lower() if path.suffix.lower() in _OPENERS else None
-    if fmt not in _READERS:
+        suffix = path.suffix.lower()
+        compression = suffix if suffix in COMPRESSIONS else None
+    if fmt not in FORMATS:
         raise CorpusFormatError(located(
             path, f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}"))
     if not path.exists():
         raise CorpusFormatError(located(path, "no such file or folder"))
-    opts = _Options(path, text_col, id_col, outlet_col, date_col, title_col,
-                    encoding, Path(sidecar) if sidecar is not None else None,
-                    strict=fmt != "txt")
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise CorpusFormatError(located(
+            path, f"unknown encoding {encoding!r}; try utf-8 or latin-1")) from None
+    opts = ReadOptions(path, text_col, id_col, outlet_col, date_col, title_col,
+                       encoding, Path(sidecar) if sidecar is not None else None,
+                       strict=fmt != "txt")
     return _iterate(opts, fmt, compression, chunksize=chunksize, clean=clean)
 
 
-def _iterate(opts: _Options, fmt: str, compression: str | None, *, chunksize: int,
-             clean: bool) -> Iterator[pd.DataFrame]:
-    path, encoding = opts.path, opts.encoding
+def _iterate(opts: ReadOptions, fmt: str, compression: str | None, *,
+             chunksize: int, clean: bool) -> Iterator[pd.DataFrame]:
     first_row = 1
-    try:
-        for raw in _READERS[fmt](opts, chunksize, compression):
-            chunk = _canonical(raw, opts, first_row)
-            if clean:
-                chunk[TEXT] = chunk[TEXT].map(clean_text)
-            first_row += len(chunk)
-            yield chunk
-    except UnicodeDecodeError as exc:
-        header = 1 if fmt in ("csv", "tsv") else 0
-        raise CorpusFormatError(
-            _decode_message(path, compression, encoding, exc, header=header)) from exc
-    except _READ_ERRORS as exc:
-        reason = getattr(exc, "strerror", None) or _first_line(exc)
-        raise CorpusFormatError(located(path, f"cannot read file ({reason})")) from exc
+    for raw in read_raw(opts, fmt, chunksize=chunksize, compression=compression):
+        chunk = _canonical(raw, opts, first_row)
+        if clean:
+            chunk[TEXT] = chunk[TEXT].map(clean_text)
+        first_row += len(chunk)
+        yield chunk
 
 
 def read_corpus(path: str | Path, *, text_col: str = TEXT, id_col: str = ID,
@@ -257,8 +236,8 @@ def read_corpus(path: str | Path, *, text_col: str = TEXT, id_col: str = ID,
                               encoding=encoding, sidecar=sidecar, **options))
     if not chunks:
         chunks = [_canonical(pd.DataFrame({text_col: []}),
-                             _Options(Path(path), encoding=encoding, strict=False,
-                                      **options), 1)]
+                             ReadOptions(Path(path), encoding=encoding,
+                                         strict=False, **options), 1)]
     df = pd.concat(chunks) if len(chunks) > 1 else chunks[0]
     unparsed = sum(c.attrs["corpus"]["unparsed_dates"] for c in chunks)
     df.attrs = {"corpus": {
@@ -272,9 +251,9 @@ def read_corpus(path: str | Path, *, text_col: str = TEXT, id_col: str = ID,
 
 # -- canonical columns ---------------------------------------------------------
 
-def _canonical(raw: pd.DataFrame, opts: _Options, first_row: int) -> pd.DataFrame:
+def _canonical(raw: pd.DataFrame, opts: ReadOptions, first_row: int) -> pd.DataFrame:
     if opts.text_col not in raw.columns:
-        available = _names(raw.columns) or "(none)"
+        available = column_names(raw.columns) or "(none)"
         raise CorpusFormatError(located(
             opts.path, f"no such text column; available columns: {available}. "
             "Try --text-col (text_col=)", column=opts.text_col))
@@ -284,7 +263,8 @@ def _canonical(raw: pd.DataFrame, opts: _Options, first_row: int) -> pd.DataFram
         if src != dst and src not in raw.columns and first_row == 1 and opts.strict:
             raise CorpusFormatError(located(
                 opts.path, f"no such {dst} column; available columns: "
-                f"{_names(raw.columns)}. Check --{dst}-col ({dst}_col=)", column=src))
+                f"{column_names(raw.columns)}. Check --{dst}-col ({dst}_col=)",
+                column=src))
     mapping = {src: dst for src, dst in wanted.items() if src in raw.columns}
     for dst in CANONICAL_COLUMNS:
         if dst in raw.columns and dst not in mapping:
@@ -313,14 +293,9 @@ def _canonical(raw: pd.DataFrame, opts: _Options, first_row: int) -> pd.DataFram
     return df
 
 
-def _names(columns: Any) -> str:
-    """Column names for a one-line message (odd names shown as repr)."""
-    return ", ".join(str(c) if str(c).isprintable() else repr(c) for c in columns)
-
-
 def _strings(values: pd.Series) -> pd.Series:
     """Values as Python str (ids 7 and 7.0 both become ``"7"``), NA as None."""
-    return pd.Series([None if _is_na(v) else _str(v) for v in values.astype(object)],
+    return pd.Series([None if is_na(v) else _str(v) for v in values.astype(object)],
                      index=values.index, dtype=object)
 
 
@@ -328,10 +303,6 @@ def _str(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # an id read as 7.0 (a number column with gaps)
     return str(value)
-
-
-def _is_na(value: Any) -> bool:
-    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
 
 
 def _as_str(values: pd.Series) -> pd.Series:
@@ -356,229 +327,3 @@ def _parse_dates(values: pd.Series) -> tuple[pd.Series, int]:
                                            format="mixed")
     parsed = parsed.dt.tz_localize(None).astype(DATE_DTYPE)
     return parsed, int((parsed.isna() & present).sum())
-
-
-# -- readers: each yields raw frames with the input's own column names ---------
-
-def _first_line(error: object) -> str:
-    lines = str(error).strip().splitlines()
-    return lines[0] if lines else type(error).__name__
-
-
-def _open_binary(path: Path, compression: str | None) -> IO[bytes]:
-    opener = _OPENERS.get(compression or "")
-    return opener(path, "rb") if opener else open(path, "rb")
-
-
-def _read_delimited(path: Path, *, sep: str, encoding: str, chunksize: int,
-                    compression: str | None, dtype: Any) -> Iterator[pd.DataFrame]:
-    try:
-        with pd.read_csv(path, sep=sep, dtype=dtype, keep_default_na=False,
-                         na_values=[""], encoding=encoding, chunksize=chunksize,
-                         compression=_PANDAS_COMPRESSION.get(compression or "")
-                         ) as reader:
-            yield from reader
-    except pd.errors.EmptyDataError as exc:
-        raise CorpusFormatError(located(path, "file is empty (no header)")) from exc
-    except pd.errors.ParserError as exc:
-        raise CorpusFormatError(_csv_message(path, str(exc), sep)) from exc
-
-
-def _csv_message(path: Path, error: str, sep: str) -> str:
-    if match := _CSV_RAGGED.search(error):
-        expected, record, saw = (int(g) for g in match.groups())
-        hint = "check quoting and the delimiter (--input-format csv/tsv)"
-        return located(path, f"ragged row: expected {expected} fields, saw {saw}; "
-                       f"{hint}", row=record - 1)
-    if match := _CSV_EOF.search(error):
-        return located(path, "unclosed quote: the file ends inside a quoted field "
-                       "that starts on this row", row=int(match.group(1)))
-    lines = error.strip().splitlines()
-    detail = lines[-1] if lines else "parse error"
-    return located(path, f"malformed {'CSV' if sep == ',' else 'TSV'} ({detail})")
-
-
-def _read_csv(opts: _Options, chunksize: int, compression: str | None,
-              sep: str = ",") -> Iterator[pd.DataFrame]:
-    named = (opts.id_col, opts.text_col, opts.outlet_col, opts.title_col, opts.date_col)
-    return _read_delimited(opts.path, sep=sep, encoding=opts.encoding,
-                           chunksize=chunksize, compression=compression,
-                           dtype=dict.fromkeys(named, "str"))
-
-
-def _read_jsonl(opts: _Options, chunksize: int, compression: str | None,
-                ) -> Iterator[pd.DataFrame]:
-    records: list[dict[str, Any]] = []
-    with io.TextIOWrapper(_open_binary(opts.path, compression),
-                          encoding=opts.encoding) as lines:
-        for lineno, line in enumerate(lines, 1):
-            if not line.strip() or (lineno == 1 and line.strip() == "\ufeff"):
-                continue
-            try:
-                value = json.loads(line.lstrip("\ufeff") if lineno == 1 else line)
-            except json.JSONDecodeError as exc:
-                raise CorpusFormatError(located(
-                    opts.path, f"invalid JSON ({exc.msg} at char {exc.pos})",
-                    row=lineno)) from exc
-            records.append(_record(value, opts.path, lineno))
-            if len(records) == chunksize:
-                yield pd.DataFrame(records, dtype=object)
-                records = []
-    if records:
-        yield pd.DataFrame(records, dtype=object)  # object: ids 7 never become 7.0
-
-
-def _record(value: Any, path: Path, row: int) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise CorpusFormatError(located(
-            path, f"expected a JSON object, got {type(value).__name__}", row=row))
-    return value
-
-
-def _read_json(opts: _Options, chunksize: int, compression: str | None,
-               ) -> Iterator[pd.DataFrame]:
-    with _open_binary(opts.path, compression) as raw:
-        content = raw.read().decode(opts.encoding).lstrip("\ufeff")
-    try:
-        data = json.loads(content)
-    except json.JSONDecodeError as exc:
-        if exc.msg == "Extra data" and content.lstrip().startswith("{"):
-            yield from _read_jsonl(opts, chunksize, compression)  # JSON Lines
-            return
-        raise CorpusFormatError(located(
-            opts.path, f"invalid JSON ({exc.msg} at line {exc.lineno}, "
-            f"column {exc.colno})")) from exc
-    if isinstance(data, dict):  # {"articles": [...]} or a single record
-        lists = [v for v in data.values() if isinstance(v, list)]
-        data = lists[0] if len(lists) == 1 else [data]
-    if not isinstance(data, list):
-        raise CorpusFormatError(located(
-            opts.path, f"expected a JSON array of objects, got {type(data).__name__}"))
-    records = [_record(value, opts.path, i) for i, value in enumerate(data, 1)]
-    for start in range(0, len(records), chunksize):
-        yield pd.DataFrame(records[start:start + chunksize], dtype=object)
-
-
-def _read_parquet(opts: _Options, chunksize: int, compression: str | None,
-                  ) -> Iterator[pd.DataFrame]:
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError:
-        raise FramingError(located(
-            opts.path, "reading Parquet needs pyarrow; install it with "
-            "pip install 'framing[parquet]'")) from None
-    try:
-        source = _open_binary(opts.path, compression) if compression else opts.path
-        for batch in pq.ParquetFile(source).iter_batches(batch_size=chunksize):
-            yield batch.to_pandas(integer_object_nulls=True)
-    except pa.ArrowException as exc:
-        raise CorpusFormatError(located(
-            opts.path, f"not a readable Parquet file ({_first_line(exc)})")) from exc
-
-
-def _read_txt(opts: _Options, chunksize: int, compression: str | None,
-              ) -> Iterator[pd.DataFrame]:
-    root = opts.path if opts.path.is_dir() else opts.path.parent
-    files = [opts.path] if opts.path.is_file() else sorted(
-        p for p in root.rglob("*") if _is_txt(p, root))
-    if not files:
-        raise CorpusFormatError(located(opts.path, "no .txt files found"))
-    meta = _load_sidecar(opts, root)
-    stems = [_strip_txt(f.name) for f in files]
-    counts = Counter(stems)
-    ids = [stem if counts[stem] == 1 else _strip_txt(f.relative_to(root).as_posix())
-           for stem, f in zip(stems, files, strict=True)]
-    for start in range(0, len(files), chunksize):
-        rows = []
-        for file, doc_id in zip(files[start:start + chunksize],
-                                ids[start:start + chunksize], strict=True):
-            row = {opts.id_col: doc_id, opts.text_col: _read_txt_file(file, opts),
-                   opts.outlet_col: file.parent.name}
-            rel = file.relative_to(root).as_posix()
-            keys = (rel, _strip_txt(rel), file.name, _strip_txt(file.name), doc_id)
-            row.update(next((meta[k] for k in keys if k in meta), {}))
-            rows.append(row)
-        yield pd.DataFrame(rows, dtype=object)
-
-
-def _is_txt(path: Path, root: Path) -> bool:
-    hidden = any(part.startswith(".") for part in path.relative_to(root).parts)
-    return not hidden and path.is_file() and _strip_txt(path.name) != path.name
-
-
-def _strip_txt(name: str) -> str:
-    for suffix in (".txt", *(f".txt{c}" for c in _OPENERS)):
-        if name.lower().endswith(suffix):
-            return name[: -len(suffix)]
-    return name
-
-
-def _read_txt_file(file: Path, opts: _Options) -> str:
-    suffix = file.suffix.lower()
-    with _open_binary(file, suffix if suffix in _OPENERS else None) as fh:
-        data = fh.read()
-    try:
-        text = data.decode(opts.encoding)
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise CorpusFormatError(located(
-            file, f"cannot decode byte 0x{data[exc.start]:02x} on line {line} as "
-            f"{opts.encoding}; {_ENCODING_HINT}")) from exc
-    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _load_sidecar(opts: _Options, root: Path) -> dict[str, dict[str, Any]]:
-    path = opts.sidecar or next(
-        (root / n for n in SIDECAR_NAMES if (root / n).is_file()), None)
-    if path is None:
-        return {}
-    try:
-        table = pd.concat(_read_delimited(path, sep=",", encoding=opts.encoding,
-                                          chunksize=100_000, compression=None,
-                                          dtype=str))
-    except UnicodeDecodeError as exc:
-        raise CorpusFormatError(
-            _decode_message(path, None, opts.encoding, exc, header=1)) from exc
-    except _READ_ERRORS as exc:
-        raise CorpusFormatError(located(
-            path, f"cannot read sidecar ({_first_line(exc)})")) from exc
-    key = next((c for c in (*_SIDECAR_KEYS, opts.id_col) if c in table.columns), None)
-    if key is None:
-        raise CorpusFormatError(located(
-            path, f"sidecar needs a column naming each file ({', '.join(_SIDECAR_KEYS)}"
-            f" or {opts.id_col!r}); found: {_names(table.columns)}"))
-    meta: dict[str, dict[str, Any]] = {}
-    for row, record in enumerate(table.to_dict("records"), 1):
-        name = record.pop(key) if key != opts.id_col else record.get(key)
-        if _is_na(name):
-            raise CorpusFormatError(located(path, "empty file name", row=row,
-                                            column=key))
-        meta[str(name).strip()] = {k: v for k, v in record.items() if not _is_na(v)}
-    return meta
-
-
-def _decode_message(path: Path, compression: str | None, encoding: str,
-                    exc: UnicodeDecodeError, *, header: int = 0) -> str:
-    """Re-read the file to find the first undecodable line for the message."""
-    hint = f"cannot decode as {encoding}; {_ENCODING_HINT}"
-    try:
-        with _open_binary(path, compression) as fh:
-            for lineno, line in enumerate(fh, 1):
-                try:
-                    line.decode(encoding)
-                except UnicodeDecodeError as err:
-                    return located(
-                        path, f"byte 0x{line[err.start]:02x} at char {err.start + 1}"
-                        f" of line {lineno}: {hint}",
-                        row=lineno - header if lineno > header else None)
-    except (*_READ_ERRORS, LookupError):
-        pass
-    return located(path, f"{hint} ({exc.reason})")
-
-
-_READERS = {
-    "csv": _read_csv, "jsonl": _read_jsonl, "json": _read_json,
-    "tsv": lambda opts, n, c: _read_csv(opts, n, c, sep="\t"),
-    "parquet": _read_parquet, "txt": _read_txt,
-}

@@ -38,6 +38,18 @@ _PARALLEL_MIN_DOCS = 2000
 def feature_names(categories: Sequence[str], *, voice: bool = True) -> list[str]:
     """Return the feature names for ``categories`` (scare quotes last).
 
+    Parameters
+    ----------
+    categories : sequence of str
+        Lexicon category names, in order.
+    voice : bool, default=True
+        Add a ``<category>@quoted`` name after each category.
+
+    Returns
+    -------
+    list of str
+        Category rates, ``scare_quotes``, ``n_tokens``, ``n_sentences``.
+
     Examples
     --------
     >>> feature_names(["hedges"])
@@ -113,6 +125,16 @@ def as_texts(X: Any) -> list[str]:
 
     Accepts a list/tuple/array/Series of strings, or a DataFrame with a
     ``text`` column. A bare string is rejected: wrap it in a list.
+
+    Parameters
+    ----------
+    X : sequence of str, array, Series or DataFrame
+        The documents.
+
+    Returns
+    -------
+    list of str
+        One string per document; missing or non-string values become ``""``.
 
     Raises
     ------

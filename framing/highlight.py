@@ -25,6 +25,16 @@ _ANSI = [33, 36, 32, 93, 34, 31, 35, 96, 92, 33, 91, 95, 32, 94, 91, 95]
 def category_colors(categories: Sequence[str]) -> dict[str, str]:
     """Assign each category a colour from a colour-blind-safe palette.
 
+    Parameters
+    ----------
+    categories : sequence of str
+        Category names; colours repeat after 16.
+
+    Returns
+    -------
+    dict of str to str
+        Category -> ``#RRGGBB`` colour.
+
     Examples
     --------
     >>> category_colors(["hedges", "boosters"])
@@ -120,8 +130,8 @@ def render_ansi(
         opener,
         lambda m: "\x1b[0m",
     )
-    used = [c for c in categories if any(m.category == c for m in matches)]
-    if any(m.category == SCARE_QUOTES for m in matches):
+    used = list(present)
+    if SCARE_QUOTES not in used and any(m.category == SCARE_QUOTES for m in matches):
         used.append(SCARE_QUOTES)
     legend = "  ".join(f"\x1b[{codes[c]}m{c}\x1b[0m" for c in used)
     return f"{body}\n\n{legend}\n\x1b[4munderlined\x1b[0m = inside a quotation\n"

@@ -191,14 +191,7 @@ class Lexicon:
         header = data.get("lexicon", {})
         if not isinstance(header, Mapping):
             raise LexiconError(f"{source}: 'lexicon' must be a table")
-        for key in header:
-            if key not in _HEADER_KEYS:
-                raise LexiconError(
-                    _where(source, text, key)
-                    + f"unknown key '{key}' in [lexicon] (allowed: "
-                    + ", ".join(sorted(_HEADER_KEYS))
-                    + ")"
-                )
+        _check_keys(header, _HEADER_KEYS, "lexicon", source, text)
         cats = data.get("categories", {})
         if not isinstance(cats, Mapping) or not cats:
             raise LexiconError(
@@ -274,7 +267,18 @@ class Lexicon:
         return tuple(n for n, c in self.categories.items() if c.loaded)
 
     def category_of(self, term: str) -> str | None:
-        """Return the category holding ``term`` (normalised), or None."""
+        """Return the category holding ``term``, or None.
+
+        Parameters
+        ----------
+        term : str
+            A term in any case and spacing (see :func:`normalize_term`).
+
+        Returns
+        -------
+        str or None
+            The first category, in file order, that lists the term.
+        """
         key = normalize_term(term)
         for name, cat in self.categories.items():
             if key in cat.terms:
@@ -369,6 +373,20 @@ def _where(source: str, text: str, key: str) -> str:
     return f"{source}: "
 
 
+def _check_keys(
+    table: Mapping[str, Any], allowed: set[str], name: str, source: str, text: str
+) -> None:
+    """Raise on the first key of the TOML table ``[name]`` that is not allowed."""
+    for key in table:
+        if key not in allowed:
+            raise LexiconError(
+                _where(source, text, key)
+                + f"unknown key '{key}' in [{name}] (allowed: "
+                + ", ".join(sorted(allowed))
+                + ")"
+            )
+
+
 def _parse_category(name: str, body: Any, source: str, text: str) -> Category:
     if not _CATEGORY_NAME.match(name):
         raise LexiconError(
@@ -377,17 +395,13 @@ def _parse_category(name: str, body: Any, source: str, text: str) -> Category:
         )
     if not isinstance(body, Mapping):
         raise LexiconError(f"{source}: [categories.{name}] must be a table")
-    for key in body:
-        if key not in _CATEGORY_KEYS:
-            raise LexiconError(
-                _where(source, text, key)
-                + f"unknown key '{key}' in [categories.{name}] (allowed: "
-                + ", ".join(sorted(_CATEGORY_KEYS))
-                + ")"
-            )
+    _check_keys(body, _CATEGORY_KEYS, f"categories.{name}", source, text)
     terms = body.get("terms", [])
     remove = body.get("remove", [])
-    for label, seq in (("terms", terms), ("remove", remove)):
+    refs = body.get("references", [])
+    if isinstance(refs, str):
+        refs = [refs]
+    for label, seq in (("terms", terms), ("remove", remove), ("references", refs)):
         if not isinstance(seq, list) or not all(isinstance(t, str) for t in seq):
             raise LexiconError(
                 _where(source, text, label)
@@ -403,9 +417,6 @@ def _parse_category(name: str, body: Any, source: str, text: str) -> Category:
                 "or digit"
             )
         clean.append(term)
-    refs = body.get("references", [])
-    if isinstance(refs, str):
-        refs = [refs]
     for flag in ("loaded", "inflect", "replace", "ignore"):
         if flag in body and not isinstance(body[flag], bool):
             raise LexiconError(
@@ -416,7 +427,7 @@ def _parse_category(name: str, body: Any, source: str, text: str) -> Category:
         name=name,
         description=str(body.get("description", "")).strip(),
         terms=tuple(sorted(set(clean))),
-        references=tuple(str(r) for r in refs),
+        references=tuple(refs),
         stance=str(body.get("stance", "")),
         loaded=bool(body.get("loaded", False)),
         inflect=bool(body.get("inflect", True)),
@@ -478,7 +489,7 @@ def _shipped(name: str) -> Lexicon:
 def load_lexicon(
     paths: Iterable[str | Path] | str | Path | None = None,
     *,
-    shipped: Iterable[str] | bool = True,
+    shipped: Iterable[str] | str | bool = True,
 ) -> Lexicon:
     """Load the shipped lexicons and apply user lexicon files on top.
 
@@ -486,9 +497,9 @@ def load_lexicon(
     ----------
     paths : path or iterable of paths, optional
         User TOML files, applied in order (extend, override or remove terms).
-    shipped : bool or iterable of str, default=True
+    shipped : bool, str or iterable of str, default=True
         ``True`` loads every shipped lexicon (:data:`SHIPPED`), ``False`` none,
-        or a list of shipped names.
+        or the shipped lexicon(s) so named.
 
     Returns
     -------
@@ -507,6 +518,8 @@ def load_lexicon(
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
+    if isinstance(shipped, str):
+        shipped = [shipped]
     names = SHIPPED if shipped is True else (() if shipped is False else shipped)
     parts = [_shipped(n) for n in names]
     parts += [read_lexicon_file(p) for p in (paths or ())]

@@ -151,7 +151,7 @@ class Matcher:
     >>> m = compile_matcher()
     >>> text = 'Foreign-backed militants, the "moderate" rebels, reportedly fled.'
     >>> [(x.category, text[x.start:x.end]) for x in m.find(text)][:1]
-    [('external_agency', 'Foreign-backed')]
+    [('armed_group_labels_delegitimising', 'Foreign-backed militants')]
     """
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -279,7 +279,20 @@ class Matcher:
         return out
 
     def iter_find(self, texts: Iterable[str], **kwargs: Any) -> Iterator[list[Match]]:
-        """Yield :meth:`find` results for each text in order."""
+        """Yield :meth:`find` results for each text in order.
+
+        Parameters
+        ----------
+        texts : iterable of str
+            The texts; a value that is not a string counts as ``""``.
+        **kwargs
+            Passed to :meth:`find` (``voice``, ``scare_quotes``).
+
+        Yields
+        ------
+        list of Match
+            The matches of one text.
+        """
         for text in texts:
             yield self.find(text if isinstance(text, str) else "", **kwargs)
 

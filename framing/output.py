@@ -41,10 +41,21 @@ def _temp_beside(path: Path, suffix: str = ".tmp") -> tuple[int, str]:
             return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), name
         except FileExistsError:  # pragma: no cover - 32 random bits collided
             continue
+        except OSError as exc:  # name the output, not the hidden temporary file
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
 
 
 def table_format(path: str | Path) -> str:
     """Return the output format implied by a file name's suffix.
+
+    Parameters
+    ----------
+    path : str or Path
+        The output file.
+
+    Returns
+    -------
+    {"csv", "tsv", "jsonl", "parquet"}
 
     Raises
     ------
@@ -103,7 +114,19 @@ class TableWriter:
         return self
 
     def write(self, df: pd.DataFrame) -> None:
-        """Append one chunk (same columns as the first chunk)."""
+        """Append one chunk (same columns as the first chunk).
+
+        Parameters
+        ----------
+        df : pandas.DataFrame
+            The rows to append; the first chunk's columns make the header.
+
+        Raises
+        ------
+        FramingError
+            Outside a ``with`` block, or when a Parquet chunk's columns do
+            not match the first chunk's.
+        """
         if self._tmp is None:
             raise FramingError("TableWriter.write called outside 'with'")
         # The header goes with the first chunk, even an empty one, and only
@@ -144,9 +167,25 @@ class TableWriter:
             ) from None
         table = pa.Table.from_pandas(df, preserve_index=False)
         if self._parquet is None:
-            self._parquet = pq.ParquetWriter(self._tmp, table.schema)
+            # A column that is all missing in the first chunk has Arrow type
+            # null, to which no later value casts: store it as text.
+            schema = pa.schema(
+                [f.with_type(pa.string()) if pa.types.is_null(f.type) else f
+                 for f in table.schema],
+                metadata=table.schema.metadata,
+            )
+            table = table.cast(schema)
+            self._parquet = pq.ParquetWriter(self._tmp, schema)
         else:
-            table = table.cast(self._parquet.schema)
+            try:
+                table = table.cast(self._parquet.schema)
+            except (pa.ArrowException, ValueError) as exc:
+                reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+                raise FramingError(
+                    f"{self.path}: a chunk's columns do not match the first "
+                    f"chunk's ({reason}); write CSV or JSONL, or use a larger "
+                    "--chunksize"
+                ) from None
         self._parquet.write_table(table)
 
     def __exit__(
@@ -161,16 +200,24 @@ class TableWriter:
             self._parquet.close()
         if self._tmp is None:
             return
-        if exc_type is None:
-            if self.format == "parquet" and self._parquet is None:
-                pd.DataFrame(columns=self._columns or []).to_parquet(self._tmp)
-            os.replace(self._tmp, self.path)
-        else:
-            self._tmp.unlink(missing_ok=True)
+        try:
+            if exc_type is None:
+                if self.format == "parquet" and self._parquet is None:
+                    pd.DataFrame(columns=self._columns or []).to_parquet(self._tmp)
+                os.replace(self._tmp, self.path)
+        finally:
+            self._tmp.unlink(missing_ok=True)  # gone already after a rename
 
 
 def write_table(df: pd.DataFrame, path: str | Path) -> Path:
     """Write a whole DataFrame atomically; the format comes from the suffix.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table.
+    path : str or Path
+        Target file (``.csv``, ``.tsv``, ``.jsonl`` or ``.parquet``).
 
     Returns
     -------
@@ -183,7 +230,27 @@ def write_table(df: pd.DataFrame, path: str | Path) -> Path:
 
 
 def atomic_write_text(path: str | Path, text: str) -> Path:
-    """Write ``text`` to ``path`` atomically (temporary file, then rename)."""
+    """Write ``text`` to ``path`` atomically (temporary file, then rename).
+
+    Parameters
+    ----------
+    path : str or Path
+        Target file; missing parent folders are created.
+    text : str
+        Written as UTF-8, newlines unchanged.
+
+    Returns
+    -------
+    Path
+        The written file.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = atomic_write_text(pathlib.Path(tempfile.mkdtemp()) / "a" / "b.txt", "hi")
+    >>> p.read_text()
+    'hi'
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = _temp_beside(path)

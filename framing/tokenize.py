@@ -1,7 +1,8 @@
 """Tokens and sentences with NLTK parts that need no downloaded data.
 
-Words come from NLTK's :class:`~nltk.tokenize.RegexpTokenizer` (letters and
-digits, joined by inner hyphens and apostrophes). Sentences come from a
+Words are runs of letters and digits joined by inner hyphens and apostrophes
+(:data:`WORD_PATTERN`, the pattern one would give NLTK's
+:class:`~nltk.tokenize.RegexpTokenizer`). Sentences come from a
 regular-expression splitter (``"regex"``, the fast default: a boundary is
 ``.``, ``!`` or ``?`` before whitespace and a capital, digit or quote, or a
 paragraph break) or from NLTK's untrained :class:`PunktSentenceTokenizer`
@@ -14,7 +15,6 @@ import re
 from functools import lru_cache
 from typing import Literal
 
-from nltk.tokenize import RegexpTokenizer
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 from nltk.tokenize.util import regexp_span_tokenize
 
@@ -27,12 +27,11 @@ _SENTENCE_GAP = (
     r"|\s*\n\s*"
 )
 
-WORDS = RegexpTokenizer(WORD_PATTERN)
-SENTENCES = RegexpTokenizer(_SENTENCE_GAP, gaps=True)
-# NLTK compiles with the third-party ``regex`` module, about 4x slower than
-# ``re`` on these patterns, and its ``\w`` and ``\s`` differ from ``re``'s
-# (superscript digits, combining marks, \x1c-\x1f). Spans and counts both use
-# ``re`` with the same patterns so they always agree (tests check this).
+# NLTK's RegexpTokenizer compiles with the third-party ``regex`` module,
+# about 4x slower than ``re`` on these patterns, and its ``\w`` and ``\s``
+# differ from ``re``'s (superscript digits, combining marks, \x1c-\x1f).
+# Spans and counts both use ``re`` with the same patterns so they always
+# agree (tests check this).
 _WORDS_RE = re.compile(WORD_PATTERN)
 _GAP_RE = re.compile(_SENTENCE_GAP)
 # For counting only: the same boundaries, with the terminator first so the
@@ -50,6 +49,16 @@ def _punkt() -> PunktSentenceTokenizer:
 def word_spans(text: str) -> list[tuple[int, int]]:
     """Return ``(start, end)`` offsets of the words of ``text``.
 
+    Parameters
+    ----------
+    text : str
+        The text.
+
+    Returns
+    -------
+    list of (int, int)
+        Half-open character offsets, in order.
+
     Examples
     --------
     >>> word_spans("Foreign-backed groups' gains")
@@ -60,6 +69,16 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 
 def count_tokens(text: str) -> int:
     """Return the number of word tokens in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+
+    Returns
+    -------
+    int
+        As many as :func:`word_spans` finds.
 
     Examples
     --------
@@ -81,6 +100,16 @@ def sentence_spans(
     method : {"regex", "punkt"}, default="regex"
         Splitter to use (see module docstring).
 
+    Returns
+    -------
+    list of (int, int)
+        Half-open character offsets of the non-blank sentences.
+
+    Raises
+    ------
+    ValueError
+        For an unknown `method`.
+
     Examples
     --------
     >>> t = "He left. She stayed!\\nNext"
@@ -100,6 +129,23 @@ def sentence_spans(
 
 def count_sentences(text: str, *, method: SentenceMethod = "regex") -> int:
     """Return the number of sentences in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    method : {"regex", "punkt"}, default="regex"
+        Splitter to use (see module docstring).
+
+    Returns
+    -------
+    int
+        As many as :func:`sentence_spans` finds.
+
+    Raises
+    ------
+    ValueError
+        For an unknown `method`.
 
     Examples
     --------

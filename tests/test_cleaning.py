@@ -199,3 +199,12 @@ def test_seed_without_debris_is_unchanged_apart_from_whitespace():
                  if _lines(clean_text(p.read_text(encoding="utf-8")))
                  == _lines(p.read_text(encoding="utf-8"))]
     assert unchanged, "expected at least one clean seed to pass through untouched"
+
+
+def test_join_lines_collapses_blank_runs_and_trims():
+    from framing.cleaning import join_lines
+
+    lines = [" ", "", "One.", "", "\t", "", "Two.", "  ", ""]
+    assert join_lines(lines) == "One.\n\nTwo."
+    assert join_lines(["One.", "  ", "Two."]) == "One.\n  \nTwo."  # kept as it is
+    assert join_lines([]) == ""

@@ -215,3 +215,53 @@ def test_lexicon_markdown_and_json(runner):
     assert r.exit_code == 0 and r.stdout.startswith("# Lexicon")
     r = runner.invoke(cli, ["lexicon", "--json"])
     assert "categories" in json.loads(r.stdout)
+
+
+def test_features_encoding_option_reads_latin1(runner, tmp_path):
+    path = tmp_path / "news.csv"
+    path.write_bytes("id,text\n1,Caf\xe9 owners reportedly fled.\n".encode("latin-1"))
+    out = tmp_path / "f.csv"
+    r = runner.invoke(cli, ["features", str(path), "-o", str(out), "-q"])
+    assert r.exit_code == 1
+    assert "row 1: byte 0xe9" in r.stderr and "--encoding latin-1" in r.stderr
+    r = runner.invoke(cli, ["features", str(path), "-o", str(out), "-q",
+                            "--encoding", "latin-1"])
+    assert r.exit_code == 0, r.output
+    assert len(pd.read_csv(out)) == 1
+    r = runner.invoke(cli, ["features", str(path), "-o", str(out), "--encoding", "x"])
+    assert r.exit_code == 1 and "unknown encoding 'x'" in r.stderr
+
+
+@pytest.mark.parametrize("command", ["features", "highlight"])
+def test_output_under_a_file_is_one_line_error(runner, corpus, tmp_path, command):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    source = corpus if command == "features" else _article_file(tmp_path)
+    r = runner.invoke(cli, [command, str(source), "-o", str(blocker / "out.csv")])
+    assert r.exit_code == 1
+    assert r.stderr.startswith(f"Error: {blocker}: ")
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_features_bad_output_suffix_fails_before_reading(runner, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{oops\n", encoding="utf-8")
+    r = runner.invoke(cli, ["features", str(bad), "-o", str(tmp_path / "x.xls"),
+                            "--strip-boilerplate"])
+    assert r.exit_code == 1 and "unknown output format" in r.stderr
+
+
+def test_highlight_stdin_not_utf8_is_one_line_error(runner):
+    r = runner.invoke(cli, ["highlight", "-"], input=b"caf\xe9\n")
+    assert r.exit_code == 1
+    assert r.stderr == "Error: stdin: not UTF-8 text (byte 3); convert it first\n"
+
+
+def test_library_warning_is_one_line_on_stderr(runner, tmp_path):
+    path = tmp_path / "news.csv"
+    path.write_text("id,text,date\n1,Rebels reportedly fled.,someday\n",
+                    encoding="utf-8")
+    r = runner.invoke(cli, ["highlight", str(path), "--id", "1", "--no-color"])
+    assert r.exit_code == 0, r.output
+    assert r.stderr == (f"Warning: {path}: 1 date(s) could not be parsed and are "
+                        "NaT\n")

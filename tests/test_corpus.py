@@ -459,3 +459,10 @@ def test_arbitrary_input_reads_or_raises_corpus_format_error(data, suffix):
             assert "\n" not in str(exc) and str(path) in str(exc)
         else:
             assert list(df.columns)[:5] == list(CANONICAL_COLUMNS)
+
+
+def test_unknown_encoding_is_a_format_error_on_the_call(tmp_path):
+    path = tmp_path / "news.csv"
+    path.write_text("text\nx\n", encoding="utf-8")
+    with pytest.raises(CorpusFormatError, match="unknown encoding 'bogus'"):
+        iter_corpus(path, encoding="bogus")

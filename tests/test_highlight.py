@@ -168,3 +168,11 @@ def test_json_plain_list_and_unicode():
     assert json.loads(out)["matches"][0]["voice"] == "quoted"
     assert json.loads(render_json([m])) == [m.as_dict()]
     assert json.loads(render_json([])) == []
+
+
+def test_ansi_legend_names_scare_quotes_once(toy_matcher):
+    matches = toy_matcher.find(TEXT)
+    assert any(m.category == "scare_quotes" for m in matches)
+    for categories in (toy_matcher.categories, toy_matcher.all_categories):
+        legend = render_ansi(TEXT, matches, categories).split("\n\n")[-1]
+        assert legend.count("scare_quotes") == 1

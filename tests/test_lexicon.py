@@ -531,3 +531,16 @@ def test_shipped_digest_is_stable(shipped_lexicon):
     assert again.digest == shipped_lexicon.digest
     assert again.to_dict() == shipped_lexicon.to_dict()
     assert Lexicon.from_dict(again.to_dict()).digest == shipped_lexicon.digest
+
+
+@pytest.mark.parametrize("refs", ["5", '["a", 3]', "{ a = 1 }"])
+def test_references_must_be_strings(tmp_path, refs):
+    path = tmp_path / "bad.toml"
+    path.write_text(f'[categories.c]\nterms = ["a"]\nreferences = {refs}\n',
+                    encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"bad.toml, line 3: .*references must be"):
+        read_lexicon_file(path)
+
+
+def test_one_shipped_name_as_a_string():
+    assert load_lexicon(shipped="conflict") == load_lexicon(shipped=["conflict"])

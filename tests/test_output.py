@@ -189,3 +189,45 @@ def test_atomic_write_text(tmp_path):
     atomic_write_text(path, "second")
     assert path.read_text(encoding="utf-8") == "second"
     assert leftovers(path.parent) == []
+
+
+def test_failed_rename_leaves_no_temporary_file(tmp_path):
+    target = tmp_path / "out.csv"
+    target.mkdir()  # os.replace cannot put a file over a folder
+    with pytest.raises(IsADirectoryError):
+        with TableWriter(target) as w:
+            w.write(CHUNKS[0])
+    assert leftovers(tmp_path) == []
+
+
+def test_unwritable_folder_error_names_the_output(tmp_path, monkeypatch):
+    def refuse(name, *args):
+        raise PermissionError(13, "Permission denied", name)
+
+    monkeypatch.setattr(os, "open", refuse)
+    target = tmp_path / "out.txt"
+    with pytest.raises(PermissionError) as err:  # not the hidden temporary file
+        atomic_write_text(target, "text")
+    assert err.value.filename == str(target)
+
+
+def test_parquet_column_empty_in_first_chunk_takes_later_text(tmp_path):
+    pytest.importorskip("pyarrow")
+    path = tmp_path / "out.parquet"
+    with TableWriter(path) as w:
+        w.write(pd.DataFrame({"label": pd.Series([None], dtype=object), "n": [1]}))
+        w.write(pd.DataFrame({"label": pd.Series(["left"], dtype=object), "n": [2]}))
+    back = pd.read_parquet(path)
+    assert back["label"].isna().tolist() == [True, False]
+    assert back["label"].iloc[1] == "left"
+
+
+def test_parquet_chunks_with_other_columns_are_one_line_error(tmp_path):
+    pytest.importorskip("pyarrow")
+    path = tmp_path / "out.parquet"
+    with pytest.raises(FramingError, match="do not match the first chunk's"):
+        with TableWriter(path) as w:
+            w.write(pd.DataFrame({"a": [1]}))
+            w.write(pd.DataFrame({"b": [1]}))
+    assert not path.exists()
+    assert leftovers(tmp_path) == []

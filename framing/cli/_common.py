@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import sys
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,7 +23,12 @@ class FramingGroup(click.Group):
     """A click group that reports library errors as one line, exit code 1."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        """Run the command, translating expected errors to ClickException."""
+        """Run the command: warnings as one line each, errors as ClickException."""
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning
+            return self._invoke(ctx)
+
+    def _invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except FramingError as exc:
@@ -30,12 +37,20 @@ class FramingGroup(click.Group):
             raise click.ClickException(
                 f"{exc.filename}: permission denied"
             ) from None
-        except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
-            raise click.ClickException(f"{exc.filename}: {exc.strerror}") from None
+        except OSError as exc:  # an output path that cannot be written, a full disk
+            if exc.errno == errno.EPIPE:
+                raise  # click exits quietly when stdout is closed (| head)
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
         except MemoryError:
             raise click.ClickException(
                 "out of memory; use a smaller --chunksize or fewer --jobs"
             ) from None
+
+
+def _show_warning(message: Warning | str, *args: Any, **kwargs: Any) -> None:
+    """Show a library warning as one ``Warning: ...`` line on stderr."""
+    click.echo(f"Warning: {message}", err=True)
 
 
 @click.group(cls=FramingGroup, context_settings=CONTEXT_SETTINGS)
@@ -64,6 +79,8 @@ def corpus_options(*, clean_default: bool = True) -> Callable[[F], F]:
                      help="Column holding the publication date."),
         click.option("--title-col", default="title", show_default=True,
                      help="Column holding the headline."),
+        click.option("--encoding", default="utf-8", show_default=True,
+                     help="Text encoding of the input (e.g. latin-1, cp1252)."),
         click.option("--input-format", "fmt",
                      type=click.Choice(["csv", "tsv", "jsonl", "json", "parquet",
                                         "txt"]),
@@ -91,6 +108,7 @@ def corpus_kwargs(kw: dict[str, Any]) -> dict[str, Any]:
         "date_col": kw.pop("date_col"),
         "title_col": kw.pop("title_col"),
         "fmt": kw.pop("fmt"),
+        "encoding": kw.pop("encoding"),
         "clean": kw.pop("clean"),
     }
 

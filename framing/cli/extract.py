@@ -52,9 +52,10 @@ def features(kw: dict[str, Any]) -> None:
     """
     from framing.corpus import iter_corpus, read_corpus
     from framing.features import FramingFeatures, features_frame
-    from framing.output import TableWriter
+    from framing.output import TableWriter, table_format
 
     corpus, output, quiet = kw["corpus"], kw["output"], kw["quiet"]
+    table_format(output)  # fail on a bad suffix before reading the corpus
     ckw = corpus_kwargs(kw)
     ff = FramingFeatures(
         lexicon=list(kw["lexicon_paths"]) or None,
@@ -90,7 +91,12 @@ def _read_one(source: str, article_id: str | None, row: int | None,
               ckw: dict[str, Any]) -> tuple[str, str]:
     """Return (text, title) for ``highlight``: a text file, stdin or a row."""
     if source == "-":
-        return sys.stdin.read(), "stdin"
+        try:
+            return sys.stdin.read(), "stdin"
+        except UnicodeDecodeError as exc:
+            raise FramingError(
+                f"stdin: not UTF-8 text (byte {exc.start}); convert it first"
+            ) from None
     path = Path(source)
     if not path.exists():
         raise FramingError(f"{source}: no such file")
