@@ -11,6 +11,14 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from framing.corpus import iter_corpus, read_corpus  # noqa: E402
+from framing.discovery import (  # noqa: E402
+    count_terms,
+    discover_terms,
+    log_odds_dirichlet,
+    score_terms,
+    suggest_lexicon,
+)
 from framing.exceptions import (  # noqa: E402
     CorpusFormatError,
     FramingError,
@@ -35,8 +43,15 @@ __all__ = [
     "Matcher",
     "ModelFileError",
     "compile_matcher",
+    "count_terms",
+    "discover_terms",
     "features_frame",
     "find_quotes",
     "find_scare_quotes",
+    "iter_corpus",
     "load_lexicon",
+    "read_corpus",
+    "log_odds_dirichlet",
+    "score_terms",
+    "suggest_lexicon",
 ]

@@ -7,6 +7,7 @@ one-line ``Error: ...`` on stderr and exit code 1; usage errors exit 2.
 from __future__ import annotations
 
 from framing.cli import demo, extract  # noqa: F401  (registers commands)
+from framing.cli import discover as _discover  # noqa: F401  (discover)
 from framing.cli._common import cli
 
 __all__ = ["cli", "main"]
