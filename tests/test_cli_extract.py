@@ -43,14 +43,6 @@ def test_version(runner):
     assert __version__ in result.output
 
 
-@pytest.mark.parametrize("name", sorted(cli.commands))
-def test_every_command_has_help_with_example(runner, name):
-    result = runner.invoke(cli, [name, "-h"])
-    assert result.exit_code == 0, result.output
-    assert "Usage:" in result.output
-    assert "Example" in result.output
-
-
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
 def test_features_one_row_per_input_row(runner, corpus, tmp_path, suffix):
     if suffix == ".parquet":
