@@ -19,6 +19,7 @@ from framing.discovery import (  # noqa: E402
     score_terms,
     suggest_lexicon,
 )
+from framing.evaluation import evaluate_cv, outlet_splits  # noqa: E402
 from framing.exceptions import (  # noqa: E402
     CorpusFormatError,
     FramingError,
@@ -28,7 +29,14 @@ from framing.exceptions import (  # noqa: E402
 from framing.features import FramingFeatures, features_frame  # noqa: E402
 from framing.lexicon import Category, Lexicon, load_lexicon  # noqa: E402
 from framing.matcher import Matcher, compile_matcher  # noqa: E402
+from framing.model import FramingModel, build_pipeline, train  # noqa: E402
+from framing.modelio import load_model, save_model  # noqa: E402
 from framing.schema import Match  # noqa: E402
+from framing.scoring import (  # noqa: E402
+    aggregate_by_outlet,
+    score_corpus,
+    score_documents,
+)
 from framing.voice import find_quotes, find_scare_quotes  # noqa: E402
 
 __all__ = [
@@ -37,21 +45,31 @@ __all__ = [
     "CorpusFormatError",
     "FramingError",
     "FramingFeatures",
+    "FramingModel",
     "Lexicon",
     "LexiconError",
     "Match",
     "Matcher",
     "ModelFileError",
+    "aggregate_by_outlet",
+    "build_pipeline",
     "compile_matcher",
     "count_terms",
     "discover_terms",
+    "evaluate_cv",
     "features_frame",
     "find_quotes",
     "find_scare_quotes",
     "iter_corpus",
     "load_lexicon",
     "read_corpus",
+    "load_model",
     "log_odds_dirichlet",
+    "outlet_splits",
+    "save_model",
+    "score_corpus",
+    "score_documents",
     "score_terms",
     "suggest_lexicon",
+    "train",
 ]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from framing.cli import demo, extract  # noqa: F401  (registers commands)
 from framing.cli import discover as _discover  # noqa: F401  (discover)
+from framing.cli import model as _model  # noqa: F401  (train, evaluate, score)
+from framing.cli import report as _report  # noqa: F401  (report)
 from framing.cli._common import cli
 
 __all__ = ["cli", "main"]

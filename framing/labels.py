@@ -1,0 +1,181 @@
+"""Training labels: from a column, or per outlet from a table.
+
+Labelling articles by the framing of their outlet is distant supervision, as
+in Proppy (Barrón-Cedeño et al. 2019): :func:`read_outlet_labels` reads an
+``outlet,label`` table and :func:`resolve_labels` attaches a label to every
+article, leaving out (and counting, in a :class:`LabelWarning`) the articles
+of outlets missing from it.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from framing.exceptions import CorpusFormatError, FramingError
+from framing.schema import OUTLET, TEXT
+
+__all__ = ["LabelWarning", "read_outlet_labels", "resolve_labels"]
+
+
+class LabelWarning(UserWarning):
+    """Articles were left out of training (no label, or empty text)."""
+
+
+# -- labels --------------------------------------------------------------------
+
+
+def read_outlet_labels(path: str | Path) -> tuple[dict[str, str], str]:
+    """Read an outlet -> label table (CSV/TSV with a header row).
+
+    The first column is the outlet and the second the label (further columns
+    are ignored), e.g. ``outlet,alignment``.
+
+    Returns
+    -------
+    labels : dict
+        Outlet -> label (both str).
+    name : str
+        The label column's header (e.g. ``"alignment"``).
+
+    Raises
+    ------
+    CorpusFormatError
+        Unreadable file, fewer than two columns, an outlet listed twice with
+        different labels, or no rows.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "outlets.csv"
+    >>> _ = p.write_text("outlet,alignment\\nDaily,A\\nHerald,B\\n")
+    >>> read_outlet_labels(p)
+    ({'Daily': 'A', 'Herald': 'B'}, 'alignment')
+    """
+    path = Path(path)
+    sep = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
+    try:
+        table = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False)
+    except FileNotFoundError:
+        raise CorpusFormatError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError,
+            pd.errors.EmptyDataError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "empty"
+        raise CorpusFormatError(
+            f"{path}: cannot read outlet labels ({first})") from None
+    if table.shape[1] < 2:
+        raise CorpusFormatError(
+            f"{path}: outlet labels need two columns with a header, such as "
+            f"'outlet,alignment'; found {table.shape[1]}")
+    outlet, label = table.columns[0], table.columns[1]
+    table = table[[outlet, label]].apply(lambda s: s.str.strip())
+    table = table[(table[outlet] != "") & (table[label] != "")]
+    if table.empty:
+        raise CorpusFormatError(f"{path}: no outlet labels (empty table)")
+    clash = table.groupby(outlet)[label].nunique()
+    if (clash > 1).any():
+        name = clash[clash > 1].index[0]
+        raise CorpusFormatError(
+            f"{path}: outlet {name!r} is listed with different labels")
+    return dict(zip(table[outlet], table[label], strict=True)), str(label)
+
+
+def resolve_labels(
+    corpus: pd.DataFrame,
+    *,
+    label_col: str | None = "label",
+    outlet_labels: Mapping[str, str] | str | Path | None = None,
+) -> tuple[pd.DataFrame, np.ndarray, dict[str, Any]]:
+    """Attach a label to every article and drop those without one.
+
+    Parameters
+    ----------
+    corpus : DataFrame
+        Canonical corpus (``text``, ``outlet``...).
+    label_col : str, optional
+        Column holding the labels; used when `outlet_labels` is None.
+    outlet_labels : mapping or path, optional
+        Outlet -> label, or a table file (:func:`read_outlet_labels`):
+        distant supervision. Articles of outlets missing from it are left out
+        and counted in a :class:`LabelWarning`.
+
+    Returns
+    -------
+    corpus : DataFrame
+        The labelled articles with non-empty text, in input order.
+    labels : ndarray of str
+        Their labels.
+    info : dict
+        ``label_source`` and ``dropped`` counts for the model card.
+
+    Raises
+    ------
+    CorpusFormatError
+        No such label column.
+    FramingError
+        No labelled articles, or a single label.
+    """
+    info: dict[str, Any] = {"dropped": {}}
+    if outlet_labels is not None:
+        if isinstance(outlet_labels, (str, Path)):
+            table, name = read_outlet_labels(outlet_labels)
+            info["label_source"] = {"outlet_table": str(outlet_labels), "column": name}
+        else:
+            table = {str(k): str(v) for k, v in outlet_labels.items()}
+            info["label_source"] = {"outlet_table": "(mapping)", "column": "label"}
+        if OUTLET not in corpus.columns or corpus[OUTLET].isna().all():
+            raise CorpusFormatError(
+                "labels per outlet need an outlet column; none found. Try --outlet-col")
+        outlets = corpus[OUTLET].astype(object)
+        labels = outlets.map(lambda o: table.get(o) if isinstance(o, str) else None)
+        missing = labels.isna()
+        if missing.any():
+            names = sorted({str(o) for o in outlets[missing] if isinstance(o, str)})
+            shown = ", ".join(names[:5]) + (" ..." if len(names) > 5 else "")
+            info["dropped"]["unlabelled_articles"] = int(missing.sum())
+            info["dropped"]["unlabelled_outlets"] = len(names)
+            warnings.warn(
+                f"{int(missing.sum())} article(s) from {len(names)} outlet(s) "
+                f"missing from the outlet labels were left out of training"
+                + (f": {shown}" if shown else ""), LabelWarning, stacklevel=2)
+    else:
+        if label_col is None or label_col not in corpus.columns:
+            raise CorpusFormatError(
+                f"no label column {label_col!r}; columns are "
+                f"{', '.join(map(str, corpus.columns))}. Use --label-col, or "
+                "--outlet-labels with an outlet,label table")
+        info["label_source"] = {"column": label_col}
+        raw = corpus[label_col]
+        labels = raw.map(lambda v: None if _missing(v) else str(v).strip())
+        labels = labels.where(labels != "", None)
+        missing = labels.isna()
+        if missing.any():
+            info["dropped"]["unlabelled_articles"] = int(missing.sum())
+            warnings.warn(f"{int(missing.sum())} article(s) without a label in "
+                          f"{label_col!r} were left out of training",
+                          LabelWarning, stacklevel=2)
+    texts = corpus[TEXT].map(lambda t: isinstance(t, str) and bool(t.strip()))
+    empty = ~texts & ~missing
+    if empty.any():
+        info["dropped"]["empty_texts"] = int(empty.sum())
+        warnings.warn(f"{int(empty.sum())} labelled article(s) with empty text were "
+                      "left out of training", LabelWarning, stacklevel=2)
+    keep = (~missing & texts).to_numpy()
+    kept = corpus.loc[keep]
+    y = labels[keep].astype(str).to_numpy(dtype=object)
+    if len(y) == 0:
+        raise FramingError("no labelled articles with text to train on")
+    if len(set(y)) < 2:
+        raise FramingError(
+            f"a single label ({y[0]!r}) among the {len(y)} training articles; a "
+            "classifier needs at least two")
+    return kept, y, info
+
+
+def _missing(v: Any) -> bool:
+    return v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA

@@ -1,0 +1,58 @@
+"""Tests for framing.labels: label columns and outlet label tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from framing.exceptions import CorpusFormatError, FramingError
+from framing.labels import LabelWarning, read_outlet_labels, resolve_labels
+
+
+def _docs():
+    return pd.DataFrame({"text": ["one", "two", "three", " ", "five"],
+                         "outlet": ["X", "Y", "Z", "X", None],
+                         "bias": ["l", "r", None, "l", "r"]})
+
+
+def test_label_column_drops_missing_and_empty_with_a_warning():
+    with pytest.warns(LabelWarning) as record:
+        kept, y, info = resolve_labels(_docs(), label_col="bias")
+    assert list(y) == ["l", "r", "r"] and list(kept["text"]) == ["one", "two", "five"]
+    assert info["dropped"] == {"unlabelled_articles": 1, "empty_texts": 1}
+    assert any("without a label" in str(w.message) for w in record)
+
+
+def test_outlet_table_labels_articles_and_counts_the_rest(tmp_path):
+    table = tmp_path / "outlets.csv"
+    table.write_text("outlet,alignment\nX,A\nY,B\n", encoding="utf-8")
+    assert read_outlet_labels(table) == ({"X": "A", "Y": "B"}, "alignment")
+    with pytest.warns(LabelWarning) as record:
+        kept, y, info = resolve_labels(_docs(), outlet_labels=table)
+    messages = [str(w.message) for w in record]
+    assert any(m.startswith("2 article(s) from 1 outlet(s)") and m.endswith(": Z")
+               for m in messages)
+    assert any("with empty text" in m for m in messages)
+    assert list(y) == ["A", "B"]  # the empty X article is left out too
+    assert info["label_source"] == {"outlet_table": str(table), "column": "alignment"}
+    assert info["dropped"]["unlabelled_outlets"] == 1
+
+
+@pytest.mark.parametrize("content, message", [
+    ("outlet\nX\n", "need two columns"),
+    ("outlet,alignment\nX,A\nX,B\n", "listed with different labels"),
+    ("outlet,alignment\n", "no outlet labels"),
+])
+def test_bad_outlet_tables(tmp_path, content, message):
+    path = tmp_path / "o.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CorpusFormatError, match=message):
+        read_outlet_labels(path)
+
+
+def test_bad_label_column_and_single_class():
+    with pytest.raises(CorpusFormatError, match="no label column 'nope'.*--label-col"):
+        resolve_labels(_docs(), label_col="nope")
+    one = pd.DataFrame({"text": ["a", "b"], "outlet": ["X", "Y"], "bias": ["l", "l"]})
+    with pytest.raises(FramingError, match="a single label"):
+        resolve_labels(one, label_col="bias")
