@@ -25,6 +25,8 @@ def demo(out_dir: Path, quiet: bool) -> None:
     from framing.demo import run_demo
 
     result = run_demo(out_dir, quiet=quiet)
+    if result.summary:
+        click.echo(result.summary + "\n")
     click.echo(f"demo outputs in {result.out_dir}/")
     for name, path in result.outputs.items():
         click.echo(f"  {name:<12} {path}")

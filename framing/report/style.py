@@ -24,6 +24,7 @@ from framing.exceptions import FramingError
 
 __all__ = [
     "ACCENT",
+    "add_footnote",
     "CATEGORICAL",
     "GREY",
     "MAX_LABEL",
@@ -137,18 +138,33 @@ def ensure_axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
     return new_figure(size).add_subplot()
 
 
-def rows_height(n_rows: int, *, per_row: float = 0.28, extra: float = 1.8,
-                low: float = 3.2, high: float = 11.0) -> float:
+def rows_height(
+    n_rows: int,
+    *,
+    per_row: float = 0.28,
+    extra: float = 1.8,
+    low: float = 3.2,
+    high: float = 11.0,
+) -> float:
     """Return a figure height that gives each of ``n_rows`` rows room.
+
+    Rows get ``per_row`` inches up to a page of ``high`` inches; beyond
+    that they are packed at 0.17 inch (still clear of each other at the
+    8-point tick labels) and the figure grows taller than a page.
 
     Examples
     --------
     >>> rows_height(6)
     3.48
-    >>> rows_height(200)
+    >>> rows_height(40)
     11.0
+    >>> rows_height(157)
+    28.49
     """
-    return round(min(high, max(low, extra + per_row * n_rows)), 2)
+    height = extra + per_row * n_rows
+    if height > high:
+        height = max(high, extra + min(per_row, 0.17) * n_rows)
+    return round(max(low, height), 2)
 
 
 def truncate(label: object, width: int = MAX_LABEL) -> str:
@@ -197,23 +213,59 @@ def label_category(name: str) -> str:
     return f"{text} ({voice})" if voice else text
 
 
-def set_titles(ax: Axes, title: str, subtitle: str | None = None, *,
-               width: int = 120, space: float = 0.0,
-               size: float = TITLE_SIZE) -> None:
+def set_titles(
+    ax: Axes,
+    title: str,
+    subtitle: str | None = None,
+    *,
+    width: int | None = None,
+    space: float = 0.0,
+    size: float = TITLE_SIZE,
+) -> None:
     """Put a bold left-aligned title and an optional grey subtitle on ``ax``.
 
-    The subtitle sits between the title and the axes; constrained layout
-    keeps room for both. ``space`` (points) leaves a gap above the axes,
-    e.g. for a legend in one row.
+    The subtitle sits between the title and the axes, wrapped to ``width``
+    characters (default: what fits beside a typical label margin of the
+    figure). The title's padding reserves its room, so the subtitle itself
+    stays out of the layout: a long one cannot squeeze the axes sideways.
+    ``space`` (points) leaves a further gap above the axes, e.g. for a
+    legend in one row.
     """
+    if width is None:
+        fig_width = ax.figure.get_size_inches()[0]
+        width = max(40, int((fig_width - 2.4) * 72 / (SUBTITLE_SIZE * 0.56)))
     lines = textwrap.wrap(subtitle, width) if subtitle else []
-    pad = 6 + space + len(lines) * SUBTITLE_SIZE * 1.35
-    ax.set_title(title, loc="left", fontsize=size, fontweight="bold", pad=pad)
+    pad = 8 + space + len(lines) * SUBTITLE_SIZE * 1.25
+    head = ax.set_title(title, loc="left", fontsize=size, fontweight="bold", pad=pad)
     if lines:
-        ax.annotate("\n".join(lines), xy=(0, 1), xycoords="axes fraction",
-                    xytext=(0, 4 + space), textcoords="offset points",
-                    fontsize=SUBTITLE_SIZE, color="#555555", ha="left",
-                    va="bottom", linespacing=1.2, gid="subtitle")
+        # Hang the subtitle from the title: it then clears whatever sits
+        # above the axes (top tick labels, a legend in ``space``).
+        note = ax.annotate(
+            "\n".join(lines),
+            xy=(0, 0),
+            xycoords=head,
+            xytext=(0, -2),
+            textcoords="offset points",
+            fontsize=SUBTITLE_SIZE,
+            color="#555555",
+            ha="left",
+            va="top",
+            linespacing=1.2,
+            gid="subtitle",
+        )
+        note.set_in_layout(False)
+
+
+def add_footnote(fig: Figure, text: str, *, size: float = 8) -> None:
+    """Put a grey footnote under all of ``fig``'s axes, wrapped to its width.
+
+    Wrapped here rather than with ``wrap=True``, so that constrained layout
+    reserves the room the wrapped lines take.
+    """
+    width = max(40, int((fig.get_size_inches()[0] - 0.3) * 72 / (size * 0.52)))
+    fig.supxlabel(
+        textwrap.fill(text, width), x=0.01, ha="left", fontsize=size, color="#555555"
+    )
 
 
 def subtitle_of(ax: Axes) -> str:
@@ -259,8 +311,12 @@ def save_figure(fig: Figure, path: str | Path, *, dpi: int = 150) -> Path:
     tmp = path.parent / f".{path.name}.{os.urandom(4).hex()}.tmp"
     try:
         with mpl.rc_context(RC):
-            fig.savefig(tmp, format=fmt, dpi=dpi,
-                        metadata={"Software": None} if fmt == "png" else None)
+            fig.savefig(
+                tmp,
+                format=fmt,
+                dpi=dpi,
+                metadata={"Software": None} if fmt == "png" else None,
+            )
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
