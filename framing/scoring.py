@@ -365,6 +365,26 @@ def evaluate_model(
 # -- per-outlet aggregates -------------------------------------------------------
 
 
+def bootstrap_batches(
+    n: int, *, n_boot: int, seed: int | Sequence[int] = 0,
+    max_cells: int = 2_000_000,
+) -> Iterator[tuple[int, np.ndarray]]:
+    """Yield bootstrap resamples of ``n`` units as index arrays, in batches.
+
+    Each batch is ``(first resample number, indices of shape (b, n))``;
+    batches hold at most ``max_cells`` indices, which bounds memory.
+
+    Examples
+    --------
+    >>> [(start, idx.shape) for start, idx in bootstrap_batches(4, n_boot=3)]
+    [(0, (3, 4))]
+    """
+    rng = np.random.default_rng(seed)
+    step = max(1, max_cells // max(n, 1))
+    for start in range(0, n_boot, step):
+        yield start, rng.integers(0, n, size=(min(step, n_boot - start), n))
+
+
 def bootstrap_mean_ci(
     values: np.ndarray,
     *,
@@ -404,13 +424,9 @@ def bootstrap_mean_ci(
     if n == 0:
         nan = np.full(k, np.nan)
         return nan, nan, nan
-    rng = np.random.default_rng(seed)
-    step = max(1, 2_000_000 // n)
     means = np.empty((n_boot, k))
-    for start in range(0, n_boot, step):
-        b = min(step, n_boot - start)
-        idx = rng.integers(0, n, size=(b, n))
-        means[start:start + b] = values[idx].mean(axis=1)
+    for start, idx in bootstrap_batches(n, n_boot=n_boot, seed=seed):
+        means[start:start + len(idx)] = values[idx].mean(axis=1)
     tail = (1 - ci) / 2 * 100
     lo, hi = np.percentile(means, [tail, 100 - tail], axis=0)
     return values.mean(axis=0), lo, hi

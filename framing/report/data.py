@@ -112,18 +112,17 @@ def bootstrap_ci(
     est = float(num.sum() / den.sum()) if den is not None else float(num.mean())
     if n == 1:
         return (est, est, est)
-    rng = np.random.default_rng(random_state)
+    from framing.scoring import bootstrap_batches
+
     stats = np.empty(n_boot)
-    step = max(1, 2_000_000 // n)  # bound memory at ~16 MB per batch
-    for start in range(0, n_boot, step):
-        b = min(step, n_boot - start)
-        idx = rng.integers(0, n, size=(b, n))
+    for start, idx in bootstrap_batches(n, n_boot=n_boot, seed=random_state):
+        stop = start + len(idx)
         if den is None:
-            stats[start : start + b] = num[idx].mean(axis=1)
+            stats[start:stop] = num[idx].mean(axis=1)
         else:
             d = den[idx].sum(axis=1)
             with np.errstate(invalid="ignore", divide="ignore"):
-                stats[start : start + b] = num[idx].sum(axis=1) / d
+                stats[start:stop] = num[idx].sum(axis=1) / d
     alpha = (1 - level) / 2
     lo, hi = np.nanquantile(stats, [alpha, 1 - alpha])
     return (est, float(lo), float(hi))
