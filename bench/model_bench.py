@@ -113,7 +113,7 @@ def run_reference(abp: Path, limit: int | None) -> dict[str, Any]:
 
 
 def run_framing(abp: Path, limit: int | None, features: str,
-                random_split: bool) -> dict[str, Any]:
+                random_split: bool, jobs: int) -> dict[str, Any]:
     from framing.corpus import read_corpus
     from framing.evaluation import outlet_splits
     from framing.model import train
@@ -133,7 +133,7 @@ def run_framing(abp: Path, limit: int | None, features: str,
     if not same:
         raise SystemExit("framing's grouped folds differ from GroupKFold(5)")
     model = train(corpus, label_col=LABEL, features=features,  # type: ignore[arg-type]
-                  random_split=random_split, source="train.jsonl.gz")
+                  random_split=random_split, n_jobs=jobs, source="train.jsonl.gz")
     card = model.card
     sec = card["training"]["seconds"]
     grouped = card["evaluation"]["grouped"]
@@ -155,6 +155,7 @@ def run_framing(abp: Path, limit: int | None, features: str,
     scores = score_documents(model, valid)
     out["score_s"] = time.perf_counter() - t0
     out["score_rate"] = len(valid) / out["score_s"]
+    score_corpus(model, [valid.iloc[:20]], n_jobs=2)  # start the workers
     t0 = time.perf_counter()
     step = -(-len(valid) // 2)
     score_corpus(model, (valid.iloc[i:i + step] for i in range(0, len(valid), step)),
@@ -173,7 +174,8 @@ def child(kind: str, args: Any) -> None:
     else:
         features = "both" if kind == "default" else "lexicon"
         result = run_framing(abp, args.limit, features,
-                             random_split=kind == "default")
+                             random_split=kind == "default", jobs=args.jobs)
+        result["jobs"] = args.jobs
     result.update(_rss())
     print("RESULT " + json.dumps(result), flush=True)
 
@@ -203,7 +205,8 @@ def report(results: dict[str, dict[str, Any]], args: Any, load: list[float]) -> 
              "default": "framing default (`framing train`)",
              "lexicon": "framing lexicon-only (`--features lexicon`)"}
     rows = [_row(names[k], v) for k, v in results.items()]
-    limit = f" --limit {args.limit}" if args.limit else ""
+    limit = (f" --limit {args.limit}" if args.limit else "") + (
+        f" --jobs {args.jobs}" if args.jobs != 1 else "")
     cols = list(rows[0])
     lines = [
         "# Outlet-framing model benchmark",
@@ -265,6 +268,8 @@ def main() -> None:
     p.add_argument("--models", default=",".join(MODELS),
                    help="comma-separated subset of " + ", ".join(MODELS))
     p.add_argument("--limit", type=int, help="use only the first N training articles")
+    p.add_argument("--jobs", type=int, default=1,
+                   help="framing train --jobs (lexicon features in N processes)")
     p.add_argument("--out", type=Path,
                    default=Path(__file__).resolve().parent / "results" / "model.md")
     args = p.parse_args()
@@ -278,6 +283,7 @@ def main() -> None:
         cmd = [sys.executable, __file__, "--only", kind, "--shared", str(args.shared)]
         if args.limit:
             cmd += ["--limit", str(args.limit)]
+        cmd += ["--jobs", str(args.jobs)]
         print(f"running {kind} ...", flush=True)
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
         line = [x for x in proc.stdout.splitlines() if x.startswith("RESULT ")]

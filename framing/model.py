@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import platform
 import time
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -26,13 +27,13 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.pipeline import FeatureUnion, Pipeline
 from threadpoolctl import threadpool_limits
 
+from framing._training import OutletSpreadTfidf, PrecomputedFeatures
 from framing.exceptions import CorpusFormatError, FramingError
 from framing.features import FramingFeatures, as_texts, feature_names
-from framing.labels import resolve_labels
+from framing.labels import LabelWarning, resolve_labels
 from framing.schema import DATE, OUTLET, TEXT
 
 __all__ = [
@@ -56,9 +57,10 @@ DEFAULTS: dict[str, Any] = {
     "features": "both",
     "classifier": "logreg",
     "C": None,
-    "min_df": 3,
+    "min_df": 0.01,
     "max_df": 1.0,
     "max_features": 300_000,
+    "min_outlet_share": 0.33,
     "ngram_max": 2,
     "voice": True,
     "seed": 0,
@@ -98,11 +100,15 @@ def build_pipeline(
         Class-balanced logistic regression, or a class-balanced linear SVM
         with sigmoid (Platt) calibration for probabilities.
     C : float, optional
-        Inverse regularisation strength. Default: 4 for logistic regression
+        Inverse regularisation strength. Default: 1 for logistic regression
         and 0.5 for the SVM, chosen by outlet-held-out cross-validation on a
-        political-bias news corpus (see ``bench/results/model.md``).
+        political-bias news corpus (see ``bench/results/model_tuning.md``).
     min_df, max_df, max_features, ngram_max
-        TF-IDF vocabulary: word 1- to `ngram_max`-grams, sublinear tf.
+        TF-IDF vocabulary: word 1- to `ngram_max`-grams, sublinear tf. The
+        default ``min_df=0.01`` keeps n-grams found in at least 1% of the
+        training articles: rarer ones are mostly names and outlet-specific
+        phrasing, which help recognise outlets rather than framing (chosen
+        by outlet-held-out cross-validation; see ``bench/results/model_tuning.md``).
     lexicon : dict, optional
         A lexicon as plain data (``Lexicon.to_dict()``); default: shipped.
     voice : bool, default=True
@@ -179,33 +185,7 @@ def build_pipeline(
 
 
 #: Default inverse regularisation strength per classifier.
-DEFAULT_C = {"logreg": 4.0, "svm": 0.5}
-
-
-class _PrecomputedFeatures(TransformerMixin, BaseEstimator):
-    """Stand-in for FramingFeatures: looks each text's row up in a table.
-
-    FramingFeatures learns nothing in ``fit`` and is the slow step, so the
-    training code computes it once per document and reuses the rows across
-    cross-validation folds and the final fit. Only used during training; the
-    saved pipeline holds the real transformer.
-    """
-
-    def __init__(self, *, table: Any = None, matrix: Any = None,
-                 names: Any = None) -> None:
-        self.table = table
-        self.matrix = matrix
-        self.names = names
-
-    def fit(self, X: Any, y: Any = None) -> _PrecomputedFeatures:
-        return self
-
-    def transform(self, X: Any) -> np.ndarray:
-        rows = [self.table[t] for t in as_texts(X)]
-        return self.matrix[rows]
-
-    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
-        return np.asarray(self.names, dtype=object)
+DEFAULT_C = {"logreg": 1.0, "svm": 0.5}
 
 
 # -- the model -----------------------------------------------------------------
@@ -343,6 +323,7 @@ def train(
     lexicon: Any = None,
     voice: bool = True,
     lexicon_weight: float | None = None,
+    min_outlet_share: float = DEFAULTS["min_outlet_share"],
     strip_boilerplate: bool = True,
     evaluate: bool = True,
     n_splits: int = 5,
@@ -363,6 +344,12 @@ def train(
     features, classifier, C, min_df, max_df, max_features, ngram_max, voice
     lexicon_weight
         Pipeline settings; see :func:`build_pipeline`.
+    min_outlet_share : float, default=0.33
+        Keep only n-grams that occur in the articles of at least this share
+        of the training outlets (0: all). N-grams of a few outlets mostly
+        identify the outlet; dropping them makes the model rely on wording
+        shared across outlets (chosen by outlet-held-out cross-validation;
+        see ``bench/results/model_tuning.md``).
     lexicon : Lexicon, path(s) or None
         The framing lexicon (default: shipped).
     strip_boilerplate : bool, default=True
@@ -435,7 +422,8 @@ def train(
     settings = {"features": features, "classifier": classifier, "C": C,
                 "min_df": min_df, "max_df": max_df, "max_features": max_features,
                 "ngram_max": ngram_max, "voice": voice, "seed": seed,
-                "strip_boilerplate": strip_boilerplate}
+                "strip_boilerplate": strip_boilerplate,
+                "min_outlet_share": min_outlet_share}
     if features == "both":
         settings["lexicon_weight"] = (
             lexicon_weight if lexicon_weight is not None else
@@ -454,15 +442,32 @@ def train(
         ff = FramingFeatures(lexicon=pipe_kw["lexicon"], voice=voice,
                              n_jobs=n_jobs).fit([])
         unique = list(dict.fromkeys(texts))
-        lookup = _PrecomputedFeatures(
+        lookup = PrecomputedFeatures(
             table={t: i for i, t in enumerate(unique)},
             matrix=ff.transform(unique), names=ff.get_feature_names_out())
     seconds["lexicon_features"] = time.perf_counter() - clock
+
+    if not 0 <= min_outlet_share <= 1:
+        raise FramingError(
+            f"min_outlet_share must be between 0 and 1, got {min_outlet_share}")
+    outlet_of = None
+    if min_outlet_share and features in ("both", "text"):
+        if OUTLET not in kept or kept[OUTLET].isna().all():
+            warnings.warn("no outlet column: n-grams are not filtered by outlet "
+                          "spread (min_outlet_share)", LabelWarning, stacklevel=2)
+            settings["min_outlet_share"] = 0.0
+        else:
+            outlet_of = dict(zip(texts, kept[OUTLET].astype(str), strict=True))
 
     def make() -> Pipeline:
         pipe = build_pipeline(**pipe_kw)
         if lookup is not None:
             pipe.set_params(features__lex__framing=lookup)
+        if outlet_of is not None:
+            template = pipe.named_steps["features"].named_transformers[TFIDF]
+            pipe.set_params(features__tfidf=OutletSpreadTfidf(
+                template=template, outlet_of=outlet_of,
+                min_outlet_share=min_outlet_share))
         return pipe
 
     with threadpool_limits(limits=1, user_api="blas"):
@@ -476,6 +481,12 @@ def train(
         pipe.fit(texts, y)
         seconds["final_fit"] = time.perf_counter() - clock
     tfidf = dict(pipe.named_steps["features"].transformer_list).get(TFIDF)
+    if isinstance(tfidf, OutletSpreadTfidf):
+        settings["min_outlets"] = tfidf.min_outlets_
+        tfidf = tfidf.vectorizer_
+        pipe.set_params(features__tfidf=tfidf)
+    if tfidf is not None:
+        settings["n_text_features"] = len(tfidf.vocabulary_)
     if tfidf is not None and hasattr(tfidf, "stop_words_"):
         del tfidf.stop_words_  # pruned n-grams: large, only for introspection
     if ff is not None:

@@ -358,9 +358,13 @@ def describe_card(card: Mapping[str, Any]) -> str:
         f"{card.get('created_at')}",
         f"labels:     {', '.join(card.get('labels', []))} (from {label_from})",
         f"features:   {s.get('features')}; classifier {s.get('classifier')} "
-        f"C={s.get('C')}; tf-idf 1-{s.get('ngram_max')}-grams min_df="
-        f"{s.get('min_df')} max_features={s.get('max_features')}; boilerplate "
-        f"stripped: {s.get('strip_boilerplate')}; seed {s.get('seed')}",
+        f"C={s.get('C')}; seed {s.get('seed')}; boilerplate stripped: "
+        f"{s.get('strip_boilerplate')}",
+        *([f"            tf-idf 1-{s.get('ngram_max')}-grams, min_df="
+           f"{s.get('min_df')}, in >= {s.get('min_outlets', 1)} outlets (share "
+           f"{s.get('min_outlet_share', 0)}): {s.get('n_text_features', '?')} kept; "
+           f"lexicon weight {s.get('lexicon_weight', '-')}"]
+          if s.get("features") != "lexicon" else []),
         f"lexicon:    {lex.get('name')} v{lex.get('version')} digest "
         f"{lex.get('digest')}",
         f"training:   {t.get('articles')} articles, {t.get('outlets')} outlets"

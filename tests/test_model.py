@@ -59,7 +59,8 @@ def test_train_card_and_cv_on_the_demo(demo):
 
 def test_precomputed_training_equals_plain_fit():
     df = synth_corpus()
-    model = train(df, evaluate=False, min_df=1, strip_boilerplate=False)
+    model = train(df, evaluate=False, min_df=1, strip_boilerplate=False,
+                  min_outlet_share=0)
     plain = build_pipeline(min_df=1).fit(df["text"].tolist(), df["label"].to_numpy())
     texts = df["text"].tolist()
     np.testing.assert_array_equal(model.pipeline.predict_proba(texts),
@@ -103,3 +104,28 @@ def test_training_errors():
     with pytest.raises(FramingError, match="too few outlets"):
         train(two, min_df=1)
     train(two, min_df=1, evaluate=False)  # fine without the evaluation
+
+
+def test_outlet_spread_vocabulary_hands_over_an_equivalent_vectorizer():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from framing._training import OutletSpreadTfidf
+
+    df = synth_corpus(labels="ABC")
+    texts = df["text"].tolist()
+    template = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True,
+                               dtype=np.float32)
+    spread = OutletSpreadTfidf(template=template, min_outlet_share=0.5,
+                               outlet_of=dict(zip(texts, df["outlet"], strict=True)))
+    X = spread.fit_transform(texts)
+    assert spread.n_outlets_ == 9 and spread.min_outlets_ == 5
+    vec = spread.vectorizer_
+    assert type(vec) is TfidfVectorizer
+    np.testing.assert_allclose(vec.transform(texts).toarray(), X.toarray(), rtol=1e-6)
+    # Outlet-specific words ("follow a outlet 0") are gone; shared ones stay.
+    vocab = set(vec.vocabulary_)
+    assert "the" in vocab and "outlet 0" not in vocab and "regime" not in vocab
+    model = train(df, evaluate=False, min_df=1, min_outlet_share=0.5)
+    assert model.card["settings"]["min_outlets"] == 5
+    assert type(model.pipeline.named_steps["features"].named_transformers["tfidf"]
+                ) is TfidfVectorizer

@@ -159,3 +159,20 @@ def test_invalid_card_json(saved):
     (saved / "model.json").write_text("{not json")
     with pytest.raises(ModelFileError, match="not valid JSON"):
         read_card(saved)
+
+
+def test_demo_train_save_load_score_round_trip(tmp_path):
+    from model_data import DEMO
+
+    from framing.corpus import read_corpus
+    from framing.scoring import score_documents
+
+    corpus = read_corpus(DEMO / "demo" / "articles.jsonl", clean=True)
+    model = train(corpus, outlet_labels=DEMO / "outlets.csv", evaluate=False)
+    loaded = load_model(save_model(model, tmp_path / "demo-model"))
+    before, after = score_documents(model, corpus), score_documents(loaded, corpus)
+    assert len(after) == 72 and after["id"].tolist() == corpus["id"].tolist()
+    cols = ["p_A", "p_B", "p_neutral"]
+    assert np.array_equal(before[cols].to_numpy(), after[cols].to_numpy())
+    assert before["top_features"].tolist() == after["top_features"].tolist()
+    assert loaded.card["training"]["outlets"] == 6

@@ -58,10 +58,16 @@ def _pipeline_options(f: Any) -> Any:
         click.option("-C", "--C", "C", type=click.FloatRange(min=0, min_open=True),
                      default=None, help="Inverse regularisation strength "
                      "(default: the model default)."),
-        click.option("--min-df", type=click.IntRange(min=1), default=None,
-                     help="TF-IDF: keep n-grams in at least this many articles."),
+        click.option("--min-df", type=click.FloatRange(min=0, min_open=True),
+                     default=None,
+                     help="TF-IDF: keep n-grams in at least this many articles "
+                          "(a number below 1: this share of the articles; "
+                          "default 0.01)."),
         click.option("--max-features", type=click.IntRange(min=1), default=None,
                      help="TF-IDF: keep at most this many n-grams."),
+        click.option("--min-outlet-share", type=click.FloatRange(0, 1), default=None,
+                     help="Keep n-grams used by at least this share of the training "
+                          "outlets (0: all; default 0.33)."),
         click.option("--strip-boilerplate/--keep-boilerplate", default=True,
                      show_default=True,
                      help="Remove lines that recur across an outlet's articles "
@@ -102,9 +108,11 @@ def _settings(kw: dict[str, Any]) -> dict[str, Any]:
     out = {"features": kw.pop("features"), "classifier": kw.pop("classifier"),
            "seed": kw.pop("seed"), "n_splits": kw.pop("folds"),
            "strip_boilerplate": kw.pop("strip_boilerplate")}
-    for key in ("C", "min_df", "max_features"):
+    for key in ("C", "min_df", "max_features", "min_outlet_share"):
         value = kw.pop(key)
         out[key] = DEFAULTS[key] if value is None else value
+    if isinstance(out["min_df"], float) and out["min_df"] >= 1:
+        out["min_df"] = int(out["min_df"])
     paths = list(kw.pop("lexicon_paths"))
     out["lexicon"] = paths or None
     return out
