@@ -250,6 +250,18 @@ class FramingModel:
         return None if ff is None else ff.get_feature_names_out()
 
     @functools.cached_property
+    def tfidf_index(self) -> Any:
+        """A :class:`~framing.fasttfidf.TfidfIndex` of the TF-IDF step, if any.
+
+        ``None`` without text features or for a vectorizer it cannot
+        reproduce exactly; scoring then uses the vectorizer itself.
+        """
+        from framing.fasttfidf import TfidfIndex, supports
+
+        vec = dict(self.pipeline.named_steps["features"].transformer_list).get(TFIDF)
+        return TfidfIndex(vec) if vec is not None and supports(vec) else None
+
+    @functools.cached_property
     def rates_transformer(self) -> FramingFeatures:
         """FramingFeatures for per-outlet rates (the model's, else shipped)."""
         return self.framing_features or FramingFeatures().fit([])

@@ -26,7 +26,7 @@ import pandas as pd
 from scipy import sparse
 
 from framing.features import FramingFeatures, as_texts
-from framing.model import LEX, FramingModel
+from framing.model import LEX, TFIDF, FramingModel
 from framing.schema import DATE, ID, OUTLET, STATUS
 
 __all__ = [
@@ -175,6 +175,8 @@ def _transform(model: FramingModel, texts: list[str]
             x: Any = rates
             for _, step in part.steps[1:]:
                 x = step.transform(x)
+        elif name == TFIDF and model.tfidf_index is not None:
+            x = model.tfidf_index.transform(texts)
         else:
             x = part.transform(texts)
         if name in weights:

@@ -174,3 +174,17 @@ def test_tokenizer_counts_agree_with_spans(text):
     for a, b in sents:
         assert 0 <= a < b <= len(text)
         assert text[a:b].strip()
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.text(any_char, max_size=60), noise), min_size=1,
+                max_size=6))
+def test_tfidf_index_equals_the_vectorizer(docs):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from framing.fasttfidf import TfidfIndex
+
+    vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
+    vec.fit([*TERMS, " ".join(SPECIAL), *docs[:3]])
+    fast, slow = TfidfIndex(vec).transform(docs), vec.transform(docs)
+    assert (fast != slow).nnz == 0

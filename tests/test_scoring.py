@@ -44,6 +44,9 @@ def _decision_check(model, texts, top_k=3):
 
 
 def test_union_shortcut_matches_the_pipeline(model, corpus):
+    # Lexicon rates computed once, TF-IDF through the fast index: the same
+    # matrix as the pipeline's own FeatureUnion.
+    assert model.tfidf_index is not None
     texts = corpus["text"].tolist()
     X, _ = _transform(model, texts)
     expected = model.pipeline.named_steps["features"].transform(texts)
