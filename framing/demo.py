@@ -126,10 +126,11 @@ def _demo_model(corpus: object, data: Path, out: Path, paths: DemoPaths) -> None
 def _demo_report(corpus: object, data: Path, out: Path, paths: DemoPaths) -> None:
     """Write the report (PNG per chart, report.pdf) with terms for A vs B."""
     from framing.boilerplate import strip_boilerplate
-    from framing.discovery import discover_terms, read_group_labels
+    from framing.discovery import discover_terms
+    from framing.labels import read_outlet_labels
     from framing.report.assemble import build_report
 
-    labels, _ = read_group_labels(data / "outlets.csv")
+    labels, _ = read_outlet_labels(data / "outlets.csv")
     terms = discover_terms(strip_boilerplate(corpus), by="alignment",
                            group_labels=labels, vs=("A", "B"), top_per_group=None)
     written = build_report(

@@ -23,7 +23,6 @@ human to review. Nothing here edits a lexicon.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -53,7 +52,6 @@ __all__ = [
     "discover_terms",
     "lexicon_lookup",
     "log_odds_dirichlet",
-    "read_group_labels",
     "score_terms",
     "suggest_lexicon",
 ]
@@ -363,83 +361,6 @@ def _pick(
 # -- from a corpus -------------------------------------------------------------
 
 
-def read_group_labels(
-    path: str | Path,
-    *,
-    by: str | None = None,
-) -> tuple[dict[str, str], str]:
-    """Read an outlet -> group table (e.g. ``data/outlets.csv``).
-
-    Like :func:`framing.labels.read_outlet_labels`, and a file with more
-    columns can name the one to use.
-
-    Parameters
-    ----------
-    path : str or Path
-        A CSV with an ``outlet`` column (else the first column is the outlet)
-        and a column named `by`; a two-column file needs no `by`.
-    by : str, optional
-        The column holding the group (e.g. ``alignment``).
-
-    Returns
-    -------
-    labels : dict of str to str
-        Outlet -> group; rows with an empty cell are skipped.
-    name : str
-        The group column's header.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "outlets.csv"
-    >>> _ = p.write_text("outlet,alignment\\nDaily,A\\nHerald,B\\n")
-    >>> read_group_labels(p)
-    ({'Daily': 'A', 'Herald': 'B'}, 'alignment')
-
-    Raises
-    ------
-    FramingError
-        Unreadable file, no such column, or an outlet listed twice with two
-        different groups.
-    """
-    path = Path(path)
-    try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except (
-        OSError,
-        UnicodeDecodeError,
-        pd.errors.ParserError,
-        pd.errors.EmptyDataError,
-    ) as exc:
-        reason = (str(exc).splitlines() or [type(exc).__name__])[0]
-        raise FramingError(f"{path}: cannot read group labels ({reason})") from None
-    columns = list(table.columns)
-    key = OUTLET if OUTLET in columns else columns[0]
-    if by is not None and by in columns and by != key:
-        value = by
-    elif len(columns) == 2:
-        value = columns[1] if columns[0] == key else columns[0]
-    else:
-        which = f"no column {by!r}" if by else "cannot tell which column holds"
-        raise FramingError(
-            f"{path}: {which} with the groups; columns are "
-            f"{', '.join(columns)}. Name it with --by"
-        )
-    labels: dict[str, str] = {}
-    pairs = zip(table[key], table[value], strict=True)
-    for row, (outlet, group) in enumerate(pairs, 2):
-        outlet, group = outlet.strip(), group.strip()
-        if not outlet or not group:
-            continue
-        if labels.get(outlet, group) != group:
-            raise FramingError(
-                f"{path}, row {row}: outlet {outlet!r} is in two "
-                f"groups ({labels[outlet]!r} and {group!r})"
-            )
-        labels[outlet] = group
-    return labels, str(value)
-
-
 def assign_groups(
     corpus: pd.DataFrame,
     *,
@@ -458,8 +379,8 @@ def assign_groups(
     vs : (str, str), optional
         Two groups to compare: both must exist and differ.
     group_labels : mapping of str to str, optional
-        Outlet -> group (see :func:`read_group_labels`); outlets not in it
-        get no group.
+        Outlet -> group (see :func:`framing.labels.read_outlet_labels`);
+        outlets not in it get no group.
 
     Returns
     -------
@@ -546,7 +467,7 @@ def discover_terms(
         Compare these two groups (both directions) instead of each with the
         rest.
     group_labels : mapping of str to str, optional
-        Outlet -> group, e.g. ``read_group_labels("data/outlets.csv")[0]``.
+        Outlet -> group, e.g. ``read_outlet_labels("data/outlets.csv")[0]``.
     stop_words : bool or collection of str, default=True
         Drop stop-word unigrams and bigrams made only of stop words (see
         :func:`count_terms`, whose default keeps them): function words

@@ -9,6 +9,7 @@ of outlets missing from it.
 
 from __future__ import annotations
 
+import hashlib
 import warnings
 from collections.abc import Mapping
 from pathlib import Path
@@ -30,11 +31,25 @@ class LabelWarning(UserWarning):
 # -- labels --------------------------------------------------------------------
 
 
-def read_outlet_labels(path: str | Path) -> tuple[dict[str, str], str]:
-    """Read an outlet -> label table (CSV/TSV with a header row).
+def read_outlet_labels(
+    path: str | Path, column: str | None = None, *, option: str | None = None,
+) -> tuple[dict[str, str], str]:
+    """Read an outlet -> label table (CSV, or TSV for ``.tsv``/``.tab``).
 
-    The first column is the outlet and the second the label (further columns
-    are ignored), e.g. ``outlet,alignment``.
+    The outlet column is the one headed ``outlet``, else the first. The
+    label column is `column`; without it, the other column of a two-column
+    file, or the second column when the outlets come first (further columns
+    are then ignored), e.g. ``outlet,alignment``. Rows with an empty cell
+    are skipped.
+
+    Parameters
+    ----------
+    path : str or Path
+        The table, with a header row.
+    column : str, optional
+        The header of the label column.
+    option : str, optional
+        The command-line option naming `column`, for error messages.
 
     Returns
     -------
@@ -46,8 +61,9 @@ def read_outlet_labels(path: str | Path) -> tuple[dict[str, str], str]:
     Raises
     ------
     CorpusFormatError
-        Unreadable file, fewer than two columns, an outlet listed twice with
-        different labels, or no rows.
+        Unreadable file, fewer than two columns, no such column, a label
+        column that cannot be told, an outlet listed twice with different
+        labels (with the row), or no rows.
 
     Examples
     --------
@@ -68,21 +84,38 @@ def read_outlet_labels(path: str | Path) -> tuple[dict[str, str], str]:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else "empty"
         raise CorpusFormatError(
             f"{path}: cannot read outlet labels ({first})") from None
-    if table.shape[1] < 2:
+    columns = [str(c) for c in table.columns]
+    if len(columns) < 2:
         raise CorpusFormatError(
             f"{path}: outlet labels need two columns with a header, such as "
-            f"'outlet,alignment'; found {table.shape[1]}")
-    outlet, label = table.columns[0], table.columns[1]
-    table = table[[outlet, label]].apply(lambda s: s.str.strip())
-    table = table[(table[outlet] != "") & (table[label] != "")]
-    if table.empty:
-        raise CorpusFormatError(f"{path}: no outlet labels (empty table)")
-    clash = table.groupby(outlet)[label].nunique()
-    if (clash > 1).any():
-        name = clash[clash > 1].index[0]
+            f"'outlet,alignment'; found {len(columns)}")
+    key = OUTLET if OUTLET in columns else columns[0]
+    hint = f" (name it with {option})" if option else ""
+    if column is not None:
+        if column not in columns or column == key:
+            raise CorpusFormatError(
+                f"{path}: no label column {column!r}; columns are "
+                f"{', '.join(columns)}")
+        value = column
+    elif len(columns) == 2 or columns[0] == key:
+        value = next(c for c in columns if c != key)
+    else:
         raise CorpusFormatError(
-            f"{path}: outlet {name!r} is listed with different labels")
-    return dict(zip(table[outlet], table[label], strict=True)), str(label)
+            f"{path}: cannot tell which column holds the labels; columns are "
+            f"{', '.join(columns)}{hint}")
+    labels: dict[str, str] = {}
+    pairs = zip(table[key], table[value], strict=True)
+    for row, (outlet, label) in enumerate(pairs, 2):
+        outlet, label = outlet.strip(), label.strip()
+        if not outlet or not label:
+            continue
+        if labels.setdefault(outlet, label) != label:
+            raise CorpusFormatError(
+                f"{path}, row {row}: outlet {outlet!r} is listed with two "
+                f"labels ({labels[outlet]!r} and {label!r})")
+    if not labels:
+        raise CorpusFormatError(f"{path}: no outlet labels (empty table)")
+    return labels, value
 
 
 def resolve_labels(
@@ -124,7 +157,10 @@ def resolve_labels(
     if outlet_labels is not None:
         if isinstance(outlet_labels, (str, Path)):
             table, name = read_outlet_labels(outlet_labels)
-            info["label_source"] = {"outlet_table": str(outlet_labels), "column": name}
+            info["label_source"] = {
+                "outlet_table": Path(outlet_labels).name, "column": name,
+                "outlets": len(table),
+                "sha256": hashlib.sha256(Path(outlet_labels).read_bytes()).hexdigest()}
         else:
             table = {str(k): str(v) for k, v in outlet_labels.items()}
             info["label_source"] = {"outlet_table": "(mapping)", "column": "label"}

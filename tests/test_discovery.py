@@ -18,10 +18,10 @@ from framing.discovery import (
     count_terms,
     discover_terms,
     log_odds_dirichlet,
-    read_group_labels,
     score_terms,
 )
 from framing.exceptions import FramingError
+from framing.labels import read_outlet_labels
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -248,26 +248,6 @@ def test_assign_groups_and_errors():
         assign_groups(df, by="bias", vs=("left", "center"))
 
 
-def test_read_group_labels(tmp_path):
-    two = tmp_path / "two.csv"
-    two.write_text("outlet,alignment\nStar,A\nHerald,B\n,C\n")
-    assert read_group_labels(two) == ({"Star": "A", "Herald": "B"}, "alignment")
-    three = tmp_path / "three.csv"
-    three.write_text("name,outlet,country,side\nx,Star,Caldera,A\ny,Wire,Auvenne,B\n")
-    assert read_group_labels(three, by="country") == (
-        {"Star": "Caldera", "Wire": "Auvenne"},
-        "country",
-    )
-    with pytest.raises(FramingError, match="cannot tell which column"):
-        read_group_labels(three)
-    with pytest.raises(FramingError, match="no column 'alignment'"):
-        read_group_labels(three, by="alignment")
-    clash = tmp_path / "clash.csv"
-    clash.write_text("outlet,side\nStar,A\nStar,B\n")
-    with pytest.raises(FramingError, match="row 3: outlet 'Star' is in two groups"):
-        read_group_labels(clash)
-
-
 def test_discover_terms_attrs_and_left_out():
     df = pd.DataFrame(
         {
@@ -339,7 +319,7 @@ def demo():
 
     return (
         strip_boilerplate(read_corpus(path, clean=True)),
-        read_group_labels(DATA / "outlets.csv", by="alignment")[0],
+        read_outlet_labels(DATA / "outlets.csv", "alignment")[0],
     )
 
 

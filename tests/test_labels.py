@@ -34,13 +34,15 @@ def test_outlet_table_labels_articles_and_counts_the_rest(tmp_path):
                for m in messages)
     assert any("with empty text" in m for m in messages)
     assert list(y) == ["A", "B"]  # the empty X article is left out too
-    assert info["label_source"] == {"outlet_table": str(table), "column": "alignment"}
+    source = info["label_source"]
+    assert source["outlet_table"] == "outlets.csv" and source["outlets"] == 2
+    assert source["column"] == "alignment" and len(source["sha256"]) == 64
     assert info["dropped"]["unlabelled_outlets"] == 1
 
 
 @pytest.mark.parametrize("content, message", [
     ("outlet\nX\n", "need two columns"),
-    ("outlet,alignment\nX,A\nX,B\n", "listed with different labels"),
+    ("outlet,alignment\nX,A\nX,B\n", "row 3: outlet 'X' is listed with two"),
     ("outlet,alignment\n", "no outlet labels"),
 ])
 def test_bad_outlet_tables(tmp_path, content, message):
@@ -56,3 +58,23 @@ def test_bad_label_column_and_single_class():
     one = pd.DataFrame({"text": ["a", "b"], "outlet": ["X", "Y"], "bias": ["l", "l"]})
     with pytest.raises(FramingError, match="a single label"):
         resolve_labels(one, label_col="bias")
+
+
+def test_outlet_table_with_more_columns_and_clashes(tmp_path):
+    two = tmp_path / "two.csv"
+    two.write_text("outlet,alignment\nStar,A\nHerald,B\n,C\n")
+    assert read_outlet_labels(two) == ({"Star": "A", "Herald": "B"}, "alignment")
+    three = tmp_path / "three.csv"
+    three.write_text("name,outlet,country,side\nx,Star,Caldera,A\ny,Wire,Auvenne,B\n")
+    assert read_outlet_labels(three, "country") == (
+        {"Star": "Caldera", "Wire": "Auvenne"},
+        "country",
+    )
+    with pytest.raises(CorpusFormatError, match="cannot tell which column"):
+        read_outlet_labels(three)
+    with pytest.raises(CorpusFormatError, match="no label column 'alignment'"):
+        read_outlet_labels(three, "alignment")
+    clash = tmp_path / "clash.csv"
+    clash.write_text("outlet,side\nStar,A\nStar,B\n")
+    with pytest.raises(CorpusFormatError, match="row 3: outlet 'Star' is listed"):
+        read_outlet_labels(clash)

@@ -163,10 +163,10 @@ def discover(kw: dict[str, Any]) -> None:
     from framing.discovery import (
         assign_groups,
         count_terms,
-        read_group_labels,
         score_terms,
         suggest_lexicon,
     )
+    from framing.labels import read_outlet_labels
     from framing.lexicon import load_lexicon
     from framing.output import atomic_write_text, table_format, write_table
 
@@ -175,8 +175,8 @@ def discover(kw: dict[str, Any]) -> None:
     lexicon = load_lexicon(kw["lexicon_paths"])
     labels = None
     if kw["group_labels"]:
-        labels, name = read_group_labels(
-            kw["group_labels"], by=None if by == "outlet" else by
+        labels, name = read_outlet_labels(
+            kw["group_labels"], None if by == "outlet" else by, option="--by"
         )
         by = name
     corpus = read_corpus(kw["corpus"], **corpus_kwargs(kw))
