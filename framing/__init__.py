@@ -11,6 +11,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from framing.aggregate import aggregate_by_outlet  # noqa: E402
 from framing.corpus import iter_corpus, read_corpus  # noqa: E402
 from framing.discovery import (  # noqa: E402
     count_terms,
@@ -32,11 +33,7 @@ from framing.matcher import Matcher, compile_matcher  # noqa: E402
 from framing.model import FramingModel, build_pipeline, train  # noqa: E402
 from framing.modelio import load_model, save_model  # noqa: E402
 from framing.schema import Match  # noqa: E402
-from framing.scoring import (  # noqa: E402
-    aggregate_by_outlet,
-    score_corpus,
-    score_documents,
-)
+from framing.scoring import score_corpus, score_documents  # noqa: E402
 from framing.voice import find_quotes, find_scare_quotes  # noqa: E402
 
 __all__ = [

@@ -238,8 +238,8 @@ class FramingModel:
 
     @functools.cached_property
     def linear(self) -> tuple[np.ndarray, np.ndarray]:
-        """``(coef, intercept)`` of the classifier (see scoring.linear_parts)."""
-        from framing.scoring import linear_parts
+        """``(coef, intercept)`` of the classifier (see explain.linear_parts)."""
+        from framing.explain import linear_parts
 
         return linear_parts(self.pipeline.steps[-1][1])
 

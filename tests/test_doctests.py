@@ -1,18 +1,19 @@
-"""Run the docstring examples of the foundation modules, so they stay true."""
+"""Run the docstring examples of every module, so they stay true."""
 
 from __future__ import annotations
 
 import doctest
 import importlib
+import pkgutil
 
 import pytest
 
-MODULES = [
-    "framing.boilerplate", "framing.cleaning", "framing.corpus", "framing.demo",
-    "framing.exceptions", "framing.features", "framing.highlight", "framing.lexicon",
-    "framing.matcher", "framing.output", "framing.readers", "framing.schema",
-    "framing.tokenize", "framing.voice",
-]
+import framing
+
+MODULES = sorted(
+    m.name for m in pkgutil.walk_packages(framing.__path__, "framing.")
+    if not m.name.startswith(("framing.cli", "framing.__main__"))
+)
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -75,7 +75,7 @@ def build_report(
         Per-article scores (:func:`framing.scoring.score_documents`); computed
         from the model when absent.
     outlets : DataFrame, optional
-        Outlet table (:func:`framing.scoring.aggregate_by_outlet`); computed
+        Outlet table (:func:`framing.aggregate.aggregate_by_outlet`); computed
         from `scores` when absent.
     model_dir : str or Path, optional
         A saved model directory (loaded with :func:`framing.modelio.load_model`).
@@ -139,7 +139,7 @@ def build_report(
         and scores is not None
         and any(str(c).startswith("p_") for c in scores.columns)
     ):
-        from framing.scoring import aggregate_by_outlet
+        from framing.aggregate import aggregate_by_outlet
 
         outlets = aggregate_by_outlet(scores, n_boot=n_boot)
     counts = D.ok_rows(features)["outlet"].value_counts()

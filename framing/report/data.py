@@ -112,7 +112,7 @@ def bootstrap_ci(
     est = float(num.sum() / den.sum()) if den is not None else float(num.mean())
     if n == 1:
         return (est, est, est)
-    from framing.scoring import bootstrap_batches
+    from framing.aggregate import bootstrap_batches
 
     stats = np.empty(n_boot)
     for start, idx in bootstrap_batches(n, n_boot=n_boot, seed=random_state):
@@ -220,7 +220,7 @@ def outlet_index_table(
 
 
 def outlet_scores_long(outlets: pd.DataFrame) -> pd.DataFrame:
-    """Reshape an outlet table of :func:`framing.scoring.aggregate_by_outlet`.
+    """Reshape an outlet table of :func:`framing.aggregate.aggregate_by_outlet`.
 
     Parameters
     ----------
