@@ -46,15 +46,13 @@ class DemoPaths:
     summary: str = ""
 
 
-def run_demo(out_dir: str | Path = "reports/demo", *, quiet: bool = False) -> DemoPaths:
+def run_demo(out_dir: str | Path = "reports/demo") -> DemoPaths:
     """Run the demo pipeline on the bundled corpus.
 
     Parameters
     ----------
     out_dir : str or Path, default="reports/demo"
         Output folder (created).
-    quiet : bool, default=False
-        Unused by the library steps; kept for the CLI.
 
     Returns
     -------

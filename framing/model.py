@@ -15,11 +15,12 @@ Barrón-Cedeño et al. 2019).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import platform
 import time
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -320,6 +321,24 @@ def _fit_all(make: Any, texts: list[str], y: np.ndarray, kept: pd.DataFrame,
                        random_split=random_split)
 
 
+_VOCABULARY_ERRORS = ("max_df corresponds to < documents than min_df",
+                      "no terms remain", "empty vocabulary")
+
+
+@contextlib.contextmanager
+def _vocabulary_errors(min_df: float) -> Iterator[None]:
+    """Turn scikit-learn's empty-vocabulary errors into one FramingError."""
+    try:
+        yield
+    except ValueError as exc:
+        if not any(m in str(exc) for m in _VOCABULARY_ERRORS):
+            raise
+        raise FramingError(
+            f"no TF-IDF n-gram is frequent enough (min_df={min_df}) in the "
+            "training articles or a cross-validation fold; lower --min-df or "
+            "--min-outlet-share, or use --features lexicon") from None
+
+
 def train(
     corpus: pd.DataFrame,
     *,
@@ -482,7 +501,7 @@ def train(
                 min_outlet_share=min_outlet_share))
         return pipe
 
-    with threadpool_limits(limits=1, user_api="blas"):
+    with threadpool_limits(limits=1, user_api="blas"), _vocabulary_errors(min_df):
         clock = time.perf_counter()
         evaluation = _fit_all(make, texts, y, kept, classes, evaluate=evaluate,
                               n_splits=n_splits, cv_mode=cv_mode, seed=seed,

@@ -257,3 +257,15 @@ def test_library_warning_is_one_line_on_stderr(runner, tmp_path):
     assert r.exit_code == 0, r.output
     assert r.stderr == (f"Warning: {path}: 1 date(s) could not be parsed and are "
                         "NaT\n")
+
+
+def test_quiet_hides_warnings_and_status_lines(runner, tmp_path):
+    path = tmp_path / "news.csv"
+    path.write_text("id,text,date\n1,Rebels reportedly fled.,someday\n",
+                    encoding="utf-8")
+    r = runner.invoke(cli, ["highlight", str(path), "--id", "1", "--no-color", "-q",
+                            "-o", str(tmp_path / "h.html"), "--format", "html"])
+    assert r.exit_code == 0, r.output
+    assert r.stderr == "" and (tmp_path / "h.html").is_file()
+    r = runner.invoke(cli, ["lexicon", "-q"])
+    assert r.exit_code == 0 and r.stderr == "" and "categories" in r.stdout

@@ -178,3 +178,55 @@ def test_demo_trains_evaluates_and_scores(tmp_path):
     outlets = pd.read_csv(result.outputs["outlets"])
     assert len(outlets) == 6 and "p_neutral_lo" in outlets.columns
     assert (result.outputs["model"] / "model.json").is_file()
+
+
+def test_arguments_that_would_be_ignored_are_refused(runner, trained, corpus,
+                                                      tmp_path):
+    out, _ = trained
+    o = str(tmp_path / "x")
+    table = tmp_path / "outlets.csv"
+    table.write_text("outlet,alignment\nOutlet 0,A\nOutlet 1,B\n", encoding="utf-8")
+    _error(runner.invoke(cli, ["train", str(corpus), "-o", o, "--label-col", "label",
+                               "--outlet-labels", str(table)]), 2,
+           "give --label-col or --outlet-labels, not both")
+    _error(runner.invoke(cli, ["evaluate", str(out), str(corpus), "--features",
+                               "lexicon", "--seed", "3"]), 2,
+           "--features, --seed: pipeline options apply when cross-validating")
+    _error(runner.invoke(cli, ["evaluate", str(corpus), "--record"]), 2,
+           "--record needs MODEL_DIR")
+    _error(runner.invoke(cli, ["train", str(corpus), "-o", o, "--min-df", "1.5"]), 2,
+           "a number of articles (whole), or a share below 1")
+    for jobs in ("0", "-3"):
+        _error(runner.invoke(cli, ["score", str(out), str(corpus), "-o", o + ".csv",
+                                   "-j", jobs]), 2, "-1 for all cores")
+    _error(runner.invoke(cli, ["score", str(out), str(corpus), "-o", o + ".csv",
+                               "--label-col", "typo"]), 1,
+           "no column 'typo' (--label-col)")
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_outlet_table_path_is_checked_before_scoring(runner, trained, corpus,
+                                                     tmp_path):
+    out, _ = trained
+    scores = tmp_path / "s.csv"
+    _error(runner.invoke(cli, ["score", str(out), str(corpus), "-o", str(scores),
+                               "--by", "outlet", "-O", str(tmp_path / "o.xlsx")]),
+           1, "o.xlsx: unknown output format")
+    assert not scores.exists()  # failed before any scoring
+    _error(runner.invoke(cli, ["score", str(out), str(corpus), "-o", str(scores),
+                               "--by", "outlet", "-O", str(scores)]), 2,
+           "-o and -O name the same file")
+
+
+def test_min_df_above_the_corpus_is_one_line(runner, corpus, tmp_path):
+    _error(runner.invoke(cli, ["train", str(corpus), "-o", str(tmp_path / "m"),
+                               "--min-df", "5000", "--folds", "3"]), 1,
+           "no TF-IDF n-gram is frequent enough (min_df=5000)")
+
+
+def test_quiet_silences_stderr(runner, trained, tmp_path):
+    out, _ = trained
+    r = _ok(runner.invoke(cli, ["model", "info", str(out), "--check", "-q"]))
+    assert r.stderr == "" and "labels:" in r.stdout
+    r = _ok(runner.invoke(cli, ["model", "info", str(out), "--check"]))
+    assert "hash and types OK" in r.stderr

@@ -118,11 +118,25 @@ lexicon_option = click.option(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A user lexicon TOML applied on top of the shipped one (repeatable).",
 )
+def _quiet(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    if value:  # scoped: FramingGroup.invoke runs each command in catch_warnings
+        warnings.simplefilter("ignore")
+    return value
+
+
 quiet_option = click.option(
-    "-q", "--quiet", is_flag=True, help="No progress or summary on stderr."
+    "-q", "--quiet", is_flag=True, callback=_quiet,
+    help="No progress, summary or warnings on stderr.",
 )
+def _jobs(ctx: click.Context, param: click.Parameter, value: int) -> int:
+    if value == 0 or value < -1:
+        raise click.BadParameter(f"{value}: give a number of processes, or -1 "
+                                 "for all cores", ctx=ctx, param=param)
+    return value
+
+
 jobs_option = click.option(
-    "-j", "--jobs", default=1, show_default=True, type=int,
+    "-j", "--jobs", default=1, show_default=True, type=int, callback=_jobs,
     help="Parallel worker processes (-1: all cores).",
 )
 chunksize_option = click.option(

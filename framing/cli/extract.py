@@ -142,6 +142,7 @@ def _read_one(source: str, article_id: str | None, row: int | None,
               help="Force colours on or off (default: on for a terminal).")
 @corpus_options(clean_default=False)
 @lexicon_option
+@quiet_option
 @pass_kwargs
 def highlight(kw: dict[str, Any]) -> None:
     """Show an article with its framing terms marked by category and voice.
@@ -183,7 +184,7 @@ def highlight(kw: dict[str, Any]) -> None:
         from framing.output import atomic_write_text
 
         atomic_write_text(kw["output"], out)
-        click.echo(f"{len(matches)} matches -> {kw['output']}", err=True)
+        info(f"{len(matches)} matches -> {kw['output']}", quiet=kw["quiet"])
     else:
         color = kw["color"]
         click.echo(out, nl=False, color=color)
@@ -195,6 +196,7 @@ def highlight(kw: dict[str, Any]) -> None:
               "as Markdown (the source of docs/lexicon.md).")
 @click.option("--json", "as_json", is_flag=True, help="Print the lexicon as JSON.")
 @lexicon_option
+@quiet_option
 @pass_kwargs
 def lexicon(kw: dict[str, Any]) -> None:
     """List the lexicon's categories with term counts and descriptions.

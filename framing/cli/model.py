@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from framing.cli._common import (
     chunksize_option,
@@ -102,6 +103,24 @@ def _warnings_to_stderr(quiet: bool) -> Iterator[None]:
                         click.echo(f"Warning: {msg}", err=True)
 
 
+_PIPELINE_PARAMS = ("features", "classifier", "C", "min_df", "max_features",
+                    "min_outlet_share", "strip_boilerplate", "seed", "folds",
+                    "lexicon_paths")
+
+
+def _given(*names: str) -> list[str]:
+    """Return the flags of the options among `names` set on the command line."""
+    ctx = click.get_current_context()
+    flags = {p.name: p.opts[-1] for p in ctx.command.params}
+    return [flags[n] for n in names
+            if ctx.get_parameter_source(n) not in (None, ParameterSource.DEFAULT)]
+
+
+def _check_labels(kw: dict[str, Any]) -> None:
+    if kw["outlet_labels"] and _given("label_col"):
+        raise click.UsageError("give --label-col or --outlet-labels, not both")
+
+
 def _settings(kw: dict[str, Any]) -> dict[str, Any]:
     from framing.model import DEFAULTS
 
@@ -112,6 +131,10 @@ def _settings(kw: dict[str, Any]) -> dict[str, Any]:
         value = kw.pop(key)
         out[key] = DEFAULTS[key] if value is None else value
     if isinstance(out["min_df"], float) and out["min_df"] >= 1:
+        if not out["min_df"].is_integer():
+            raise click.BadParameter(
+                f"{out['min_df']}: a number of articles (whole), or a share "
+                "below 1", param_hint="--min-df")
         out["min_df"] = int(out["min_df"])
     paths = list(kw.pop("lexicon_paths"))
     out["lexicon"] = paths or None
@@ -164,6 +187,7 @@ def train(kw: dict[str, Any]) -> None:
     from framing.modelio import save_model
 
     quiet = kw.pop("quiet")
+    _check_labels(kw)
     ckw = corpus_kwargs(kw)
     settings = _settings(kw)
     corpus = _read(kw["corpus"], ckw, quiet)
@@ -217,10 +241,17 @@ def evaluate(kw: dict[str, Any]) -> None:
 
     quiet = kw.pop("quiet")
     paths = kw["paths"]
-    ckw = corpus_kwargs(kw)
-    settings = _settings(kw)
+    _check_labels(kw)
     if len(paths) > 2:
         raise click.UsageError("give CORPUS, or MODEL_DIR and CORPUS")
+    if len(paths) == 2 and (given := _given(*_PIPELINE_PARAMS)):
+        raise click.UsageError(
+            f"{', '.join(given)}: pipeline options apply when cross-validating "
+            "a CORPUS; a saved model keeps its own settings")
+    if len(paths) == 1 and kw["record"]:
+        raise click.UsageError("--record needs MODEL_DIR (it writes to its model.json)")
+    ckw = corpus_kwargs(kw)
+    settings = _settings(kw)
     if len(paths) == 1:
         if paths[0].is_dir() and (paths[0] / "model.json").is_file():
             raise click.UsageError(
@@ -313,10 +344,17 @@ def score(kw: dict[str, Any]) -> None:
         raise click.UsageError("--by outlet needs -O/--outlets-output FILE")
     if kw["outlets_output"] and not by_outlet:
         raise click.UsageError("-O/--outlets-output needs --by outlet")
+    if by_outlet:
+        from framing.output import table_format
+
+        table_format(kw["outlets_output"])  # fail on a bad suffix before scoring
+        if kw["outlets_output"].resolve() == kw["output"].resolve():
+            raise click.UsageError("-o and -O name the same file")
     corpus = paths[-1]
     keep = (kw["label_col"],) if kw["label_col"] else ()
-    chunks = iter_progress(iter_corpus(corpus, chunksize=kw["chunksize"], **ckw),
-                           "score", quiet=quiet)
+    chunks = iter_progress(_with_columns(
+        iter_corpus(corpus, chunksize=kw["chunksize"], **ckw), keep, corpus),
+        "score", quiet=quiet)
     with _warnings_to_stderr(quiet):
         if lexicon_only:
             from framing.features import FramingFeatures
@@ -347,6 +385,23 @@ def score(kw: dict[str, Any]) -> None:
              quiet=quiet)
 
 
+def _with_columns(chunks: Iterator[Any], keep: tuple[str, ...], source: Path
+                  ) -> Iterator[Any]:
+    """Pass chunks through, after checking the first has the `keep` columns."""
+    from framing.exceptions import CorpusFormatError
+
+    first = True
+    for chunk in chunks:
+        if first:
+            missing = [c for c in keep if c not in chunk.columns]
+            if missing:
+                raise CorpusFormatError(
+                    f"{source}: no column {missing[0]!r} (--label-col); columns "
+                    f"are {', '.join(map(str, chunk.columns))}")
+            first = False
+        yield chunk
+
+
 @cli.group()
 def model() -> None:
     """Inspect saved models.
@@ -364,7 +419,9 @@ def model() -> None:
 @click.option("--check", is_flag=True,
               help="Also load the pipeline (verifies hash and allowed types).")
 @trust_option
-def model_info(model_dir: Path, as_json: bool, check: bool, trust: bool) -> None:
+@quiet_option
+def model_info(model_dir: Path, as_json: bool, check: bool, trust: bool,
+               quiet: bool) -> None:
     """Print a model's card: labels, settings, training corpus, metrics.
 
     \b
@@ -381,7 +438,7 @@ def model_info(model_dir: Path, as_json: bool, check: bool, trust: bool) -> None
     else:
         click.echo(describe_card(card))
     if check:
-        click.echo("pipeline file checked: hash and types OK", err=True)
+        info("pipeline file checked: hash and types OK", quiet=quiet)
 
 
 __all__ = ["evaluate", "model", "score", "train"]
