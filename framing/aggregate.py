@@ -64,7 +64,9 @@ def bootstrap_mean_ci(
     """Column means with percentile bootstrap confidence intervals.
 
     Resamples rows with replacement `n_boot` times (vectorised, in batches
-    that bound memory).
+    that bound memory). One row gives no interval: its ``lo`` and ``hi`` are
+    NaN (every resample would be that row, a zero-width interval that looks
+    certain); no rows give NaN means too.
 
     Parameters
     ----------
@@ -80,6 +82,7 @@ def bootstrap_mean_ci(
     Returns
     -------
     mean, lo, hi : ndarray of shape (k,)
+        ``lo`` and ``hi`` are NaN with fewer than 2 rows.
 
     Examples
     --------
@@ -87,12 +90,14 @@ def bootstrap_mean_ci(
     >>> m, lo, hi = bootstrap_mean_ci(np.array([[0.0], [1.0], [1.0], [0.0]]))
     >>> float(m[0]), bool(lo[0] <= 0.5 <= hi[0])
     (0.5, True)
+    >>> [float(a[0]) for a in bootstrap_mean_ci(np.array([[0.7]]))]
+    [0.7, nan, nan]
     """
     values = np.asarray(values, dtype=float)
     n, k = values.shape
-    if n == 0:
+    if n < 2:
         nan = np.full(k, np.nan)
-        return nan, nan, nan
+        return (values.mean(axis=0) if n else nan), nan, nan.copy()
     means = np.empty((n_boot, k))
     for start, idx in bootstrap_batches(n, n_boot=n_boot, seed=seed):
         means[start:start + len(idx)] = values[idx].mean(axis=1)
@@ -140,7 +145,8 @@ def aggregate_by_outlet(
     -------
     DataFrame
         One row per outlet (sorted): ``outlet``, ``n_articles`` (scored),
-        ``n_rows``, then per class ``p_<c>_mean``, ``p_<c>_lo``, ``p_<c>_hi``,
+        ``n_rows``, then per class ``p_<c>_mean``, ``p_<c>_lo``, ``p_<c>_hi``
+        (NaN bounds for an outlet with fewer than 2 scored articles),
         then per class ``share_<c>`` (share of articles predicted ``c``),
         then the rate means.
     """

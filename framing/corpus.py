@@ -4,7 +4,13 @@ Every reader yields the same canonical frame: ``id, text, outlet, date,
 title`` first, then any further input columns (labels, topics...) untouched.
 Files may be compressed (``.gz``, ``.bz2``, ``.xz``). Bad input raises
 :class:`~framing.exceptions.CorpusFormatError` with a one-line message naming
-the file and, where known, the 1-based row and the column.
+the file and, where known, the 1-based row and the column; this includes a
+text that is not a string or a number (a JSON object, array or boolean, a
+Parquet list): it is never turned into its Python repr. Lone UTF-16
+surrogates (JSON escapes such as ``"\\ud800"``) in string cells and column
+names become U+FFFD, so such rows are read like any other. Outlet names lose
+surrounding whitespace (a blank one is NA), so ``"Daily "`` and ``"Daily"``
+are one outlet.
 
 This module checks options, detects the format and canonicalises columns;
 the per-format readers live in :mod:`framing.readers`.
@@ -13,11 +19,13 @@ the per-format readers live in :mod:`framing.readers`.
 from __future__ import annotations
 
 import codecs
+import numbers
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from framing.cleaning import clean_text
@@ -26,9 +34,11 @@ from framing.readers import (
     COMPRESSIONS,
     SIDECAR_NAMES,
     ReadOptions,
+    cell_str,
     column_names,
     is_na,
     read_raw,
+    replace_surrogates,
 )
 from framing.schema import DATE, ID, OUTLET, TEXT, TITLE
 
@@ -130,9 +140,13 @@ def iter_corpus(path: str | Path, *, chunksize: int = 10_000, text_col: str = TE
     Iterator of pandas.DataFrame
         Chunks with ``id`` (str; the 1-based row number when absent or
         empty), ``text`` (str; missing text becomes ``""`` and the row is
-        kept), ``outlet`` and ``title`` (str, or NA when absent), ``date``
-        (naive datetime, UTC for zone-aware input; NaT when absent or
-        unparseable), then the other input columns. ``attrs["corpus"]``
+        kept; a number becomes its string), ``outlet`` (str without
+        surrounding whitespace, or NA when absent or blank), ``title`` (str,
+        or NA when absent), ``date`` (naive datetime, UTC for zone-aware
+        input; NaT when absent or unparseable), then the other input columns.
+        In every string cell and column name, lone UTF-16 surrogates are
+        replaced by U+FFFD (:func:`~framing.readers.replace_surrogates`).
+        ``attrs["corpus"]``
         holds ``source``, ``first_row``, ``empty_text`` and ``unparsed_dates``
         for the chunk. Options and the path are checked on the call; format
         errors surface while iterating.
@@ -140,8 +154,9 @@ def iter_corpus(path: str | Path, *, chunksize: int = 10_000, text_col: str = TE
     Raises
     ------
     CorpusFormatError
-        Unreadable, malformed or undecodable input, no text column, or an
-        unknown `encoding`.
+        Unreadable, malformed or undecodable input, no text column, a text
+        that is neither a string nor a number (naming the row and column),
+        or an unknown `encoding`.
     FramingError
         Parquet input without pyarrow installed.
 
@@ -217,7 +232,8 @@ def read_corpus(path: str | Path, *, text_col: str = TEXT, id_col: str = ID,
     Raises
     ------
     CorpusFormatError
-        Unreadable, malformed or undecodable input, or no text column.
+        Unreadable, malformed or undecodable input, no text column, or a
+        text that is neither a string nor a number.
 
     Examples
     --------
@@ -276,17 +292,17 @@ def _canonical(raw: pd.DataFrame, opts: ReadOptions, first_row: int) -> pd.DataF
                         index=df.index, dtype=object)
     ids = _strings(df[ID]) if ID in df else row_ids
     df[ID] = _as_str(ids.where(ids.notna() & (ids != ""), row_ids))
-    df[TEXT] = _as_str(_strings(df[TEXT]).fillna(""))
-    for col in (OUTLET, TITLE):
-        df[col] = _as_str(_strings(df[col]) if col in df else
-                          pd.Series([None] * n, index=df.index, dtype=object))
+    df[TEXT] = _as_str(_texts(df[TEXT], opts, first_row))
+    absent = pd.Series([None] * n, index=df.index, dtype=object)
+    df[OUTLET] = _as_str(_outlets(df[OUTLET]) if OUTLET in df else absent)
+    df[TITLE] = _as_str(_strings(df[TITLE]) if TITLE in df else absent)
     unparsed = 0
     if DATE in df:
         df[DATE], unparsed = _parse_dates(df[DATE])
     else:
         df[DATE] = pd.Series(pd.NaT, index=df.index, dtype=DATE_DTYPE)
     extras = [c for c in df.columns if c not in CANONICAL_COLUMNS]
-    df = pd.concat([df[list(CANONICAL_COLUMNS)], df[extras].infer_objects()], axis=1)
+    df = pd.concat([df[list(CANONICAL_COLUMNS)], _extras(df[extras])], axis=1)
     df.attrs = {"corpus": {"source": str(opts.path), "first_row": first_row,
                            "empty_text": int((df[TEXT].str.strip() == "").sum()),
                            "unparsed_dates": unparsed}}
@@ -295,14 +311,57 @@ def _canonical(raw: pd.DataFrame, opts: ReadOptions, first_row: int) -> pd.DataF
 
 def _strings(values: pd.Series) -> pd.Series:
     """Values as Python str (ids 7 and 7.0 both become ``"7"``), NA as None."""
-    return pd.Series([None if is_na(v) else _str(v) for v in values.astype(object)],
+    return pd.Series([None if is_na(v) else cell_str(v) for v in values.astype(object)],
                      index=values.index, dtype=object)
 
 
-def _str(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # an id read as 7.0 (a number column with gaps)
-    return str(value)
+def _texts(values: pd.Series, opts: ReadOptions, first_row: int) -> pd.Series:
+    """Texts as str, NA as ``""``; a text neither str nor number is an error."""
+    texts = []
+    for row, value in enumerate(values.astype(object), first_row):
+        if isinstance(value, str):
+            texts.append(replace_surrogates(value))
+        elif is_na(value):
+            texts.append("")
+        elif _is_number(value):
+            texts.append(cell_str(value))
+        else:
+            raise CorpusFormatError(located(
+                opts.path, f"text is {_kind(value)}, not a string", row=row,
+                column=opts.text_col))
+    return pd.Series(texts, index=values.index, dtype=object)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, numbers.Number) and not isinstance(value, (bool, np.bool_))
+
+
+def _kind(value: Any) -> str:
+    """Name a non-text value for a message: 'a JSON object', 'a list'..."""
+    if isinstance(value, dict):
+        return "a JSON object"
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return "a list"
+    if isinstance(value, (bool, np.bool_)):
+        return "a boolean"
+    return f"of type {type(value).__name__}"
+
+
+def _outlets(values: pd.Series) -> pd.Series:
+    """Outlet names without surrounding whitespace; a blank name is None."""
+    names = _strings(values).str.strip()
+    return names.where(names.notna() & names.ne(""), None)
+
+
+def _extras(extras: pd.DataFrame) -> pd.DataFrame:
+    """Further input columns, lone surrogates in their strings replaced."""
+    fixed = {col: [replace_surrogates(v) if isinstance(v, str) else v for v in values]
+             for col, values in extras.items() if values.dtype == object}
+    if fixed:
+        extras = extras.copy()
+    for col, values in fixed.items():
+        extras[col] = pd.Series(values, index=extras.index, dtype=object)
+    return extras.infer_objects()
 
 
 def _as_str(values: pd.Series) -> pd.Series:

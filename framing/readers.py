@@ -6,7 +6,9 @@ format (CSV, TSV, JSON Lines, JSON, Parquet, folders of ``.txt`` files with an
 optional sidecar CSV), compressed files (``.gz``, ``.bz2``, ``.xz``) read
 transparently, and every read or decode failure turned into a one-line
 :class:`~framing.exceptions.CorpusFormatError` naming the file, and the row
-where known.
+where known. Also the cell helpers shared with :mod:`framing.corpus` and
+:mod:`framing.labels`: :func:`is_na`, :func:`cell_str` and
+:func:`replace_surrogates`.
 """
 
 from __future__ import annotations
@@ -25,12 +27,13 @@ from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
+import numpy as np
 import pandas as pd
 
 from framing.exceptions import CorpusFormatError, FramingError, located
 
-__all__ = ["COMPRESSIONS", "SIDECAR_NAMES", "ReadOptions", "column_names", "is_na",
-           "read_raw"]
+__all__ = ["COMPRESSIONS", "SIDECAR_NAMES", "ReadOptions", "cell_str", "column_names",
+           "is_na", "read_raw", "replace_surrogates"]
 
 #: Sidecar files looked for at the top of a .txt folder.
 SIDECAR_NAMES = ("outlets.csv", "metadata.csv")
@@ -45,6 +48,7 @@ _SIDECAR_KEYS = ("file", "filename", "path")
 _READ_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError)
 _ENCODING_HINT = "try another encoding (--encoding latin-1)"
 _TOO_DEEP = "JSON nested too deeply to read"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -165,6 +169,61 @@ def is_na(value: Any) -> bool:
     return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
 
 
+def replace_surrogates(text: str) -> str:
+    """Replace lone UTF-16 surrogates with U+FFFD (the replacement character).
+
+    JSON may escape half of a UTF-16 pair (``"\\ud800"``); Python reads it
+    as a lone surrogate, which no UTF-8 encoder (pyarrow strings, output
+    files) accepts. A high surrogate directly followed by a low one is joined
+    into the character the pair encodes.
+
+    Parameters
+    ----------
+    text : str
+        Any string.
+
+    Returns
+    -------
+    str
+        `text` itself when it has no surrogates.
+
+    Examples
+    --------
+    >>> replace_surrogates("a \\ud800 b") == "a \\ufffd b"
+    True
+    >>> replace_surrogates("\\ud83d\\ude00") == "\\U0001f600"
+    True
+    """
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def cell_str(value: Any) -> str:
+    """Format a cell as str: 7.0 as ``"7"``, lone surrogates as U+FFFD.
+
+    A number column with gaps is read as floats, so the ids or labels 7 and
+    7.0 must both become ``"7"``.
+
+    Parameters
+    ----------
+    value : object
+        A cell value (not missing; see :func:`is_na`).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> cell_str(7.0), cell_str(7.5), cell_str("left")
+    ('7', '7.5', 'left')
+    """
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        return str(int(value))
+    return replace_surrogates(str(value))
+
+
 def _first_line(error: object) -> str:
     lines = str(error).strip().splitlines()
     return lines[0] if lines else type(error).__name__
@@ -244,7 +303,9 @@ def _record(value: Any, path: Path, row: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise CorpusFormatError(located(
             path, f"expected a JSON object, got {type(value).__name__}", row=row))
-    return value
+    if all(key.isascii() for key in value):
+        return value
+    return {replace_surrogates(key): v for key, v in value.items()}  # column names
 
 
 def _read_json(opts: ReadOptions, chunksize: int, compression: str | None,

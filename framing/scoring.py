@@ -221,7 +221,8 @@ def evaluate_model(
     ----------
     model : FramingModel
     corpus : DataFrame
-        Labelled articles (labels as in :func:`framing.labels.resolve_labels`).
+        Labelled articles (labels as in :func:`framing.labels.resolve_labels`);
+        a single label is enough.
     label_col, outlet_labels
         Where the labels come from.
     strip : bool, default=True
@@ -240,7 +241,8 @@ def evaluate_model(
     from framing.labels import resolve_labels
 
     kept, y, _ = resolve_labels(corpus, label_col=label_col,
-                                outlet_labels=outlet_labels)
+                                outlet_labels=outlet_labels, min_labels=1,
+                                purpose="evaluation")
     if strip and model.card.get("settings", {}).get("strip_boilerplate") and \
             OUTLET in kept and kept[OUTLET].notna().any():
         from framing.boilerplate import strip_boilerplate
@@ -270,6 +272,15 @@ class ScoreSummary:
     empty: int = 0
     errors: int = 0
     outlets: pd.DataFrame | None = None
+
+
+def _count(summary: ScoreSummary, status: np.ndarray) -> None:
+    """Add one chunk's statuses: ``ok``, ``empty``, anything else an error."""
+    ok, empty = int((status == "ok").sum()), int((status == "empty").sum())
+    summary.rows += len(status)
+    summary.ok += ok
+    summary.empty += empty
+    summary.errors += len(status) - ok - empty
 
 
 def _pieces(chunks: Iterable[pd.DataFrame], n_jobs: int) -> Iterator[pd.DataFrame]:
@@ -341,11 +352,8 @@ def score_corpus(
         if writer is not None:
             writer.write(table)
         status = table[STATUS].to_numpy(dtype=object)
+        _count(summary, status)
         ok = status == "ok"
-        summary.rows += len(table)
-        summary.ok += int(ok.sum())
-        summary.empty += int((status == "empty").sum())
-        summary.errors += int(len(table) - ok.sum() - (status == "empty").sum())
         if by_outlet:
             outlets = outlet_keys(table[OUTLET] if OUTLET in table
                                   else [None] * len(table))
@@ -395,6 +403,7 @@ def profile_corpus(
     Returns
     -------
     ScoreSummary
+        Rows counted as ``ok``, ``empty`` or errors (any other status);
         ``outlets`` holds the outlet table.
     """
     names = list(transformer.get_feature_names_out())
@@ -404,10 +413,9 @@ def profile_corpus(
                       keep=tuple(keep)):
         if writer is not None:
             writer.write(table)
-        ok = (table[STATUS] == "ok").to_numpy()
-        summary.rows += len(table)
-        summary.ok += int(ok.sum())
-        summary.empty += int((~ok).sum())
+        status = table[STATUS].to_numpy(dtype=object)
+        _count(summary, status)
+        ok = status == "ok"
         if by_outlet:
             outlets = outlet_keys(table[OUTLET] if OUTLET in table
                                   else [None] * len(table))

@@ -466,3 +466,45 @@ def test_unknown_encoding_is_a_format_error_on_the_call(tmp_path):
     path.write_text("text\nx\n", encoding="utf-8")
     with pytest.raises(CorpusFormatError, match="unknown encoding 'bogus'"):
         iter_corpus(path, encoding="bogus")
+
+
+# -- odd cells: lone surrogates, non-string texts, padded outlet names -----------
+
+def test_lone_surrogates_are_replaced_so_the_rows_are_read(tmp_path):
+    path = tmp_path / "news.jsonl"
+    path.write_text('{"text": "a \\ud800 b", "outlet": "X\\udc00", '
+                    '"label": "l\\ud800"}\n'
+                    '{"text": "ok", "outlet": "Y", "label": "m"}\n', encoding="utf-8")
+    df = read_corpus(path)
+    assert df["text"].tolist() == ["a \ufffd b", "ok"]
+    assert df["outlet"].tolist() == ["X\ufffd", "Y"]
+    assert df["label"].tolist() == ["l\ufffd", "m"]
+
+
+@pytest.mark.parametrize("value, kind", [
+    ({"body": "x"}, "a JSON object"), (["x", "y"], "a list"), (True, "a boolean")])
+def test_a_text_that_is_not_a_string_names_row_and_column(tmp_path, value, kind):
+    path = tmp_path / "news.jsonl"
+    rows = [{"body": "fine"}, {"body": value}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with pytest.raises(CorpusFormatError) as err:
+        read_corpus(path, text_col="body")
+    assert str(err.value) == (
+        f"{path}, row 2, column 'body': text is {kind}, not a string")
+
+
+def test_numbers_as_text_become_their_string(tmp_path):
+    path = tmp_path / "news.jsonl"
+    path.write_text('{"text": 5}\n{"text": 2.5}\n{"text": 3.0}\n{"text": null}\n',
+                    encoding="utf-8")
+    assert read_corpus(path)["text"].tolist() == ["5", "2.5", "3", ""]
+
+
+def test_outlet_names_lose_surrounding_whitespace(tmp_path):
+    path = tmp_path / "news.jsonl"
+    rows = [{"text": "a", "outlet": "Meridian Wire "}, {"text": "b", "outlet": " "},
+            {"text": "c", "outlet": "\tMeridian Wire"}, {"text": "d"}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    outlets = read_corpus(path)["outlet"]
+    assert outlets.tolist()[::2] == ["Meridian Wire", "Meridian Wire"]
+    assert outlets.iloc[[1, 3]].isna().all()

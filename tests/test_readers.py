@@ -8,11 +8,20 @@ import json
 import lzma
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from framing.exceptions import CorpusFormatError
-from framing.readers import COMPRESSIONS, ReadOptions, column_names, is_na, read_raw
+from framing.readers import (
+    COMPRESSIONS,
+    ReadOptions,
+    cell_str,
+    column_names,
+    is_na,
+    read_raw,
+    replace_surrogates,
+)
 
 ROWS = [{"key": "a", "body": "One."}, {"key": "b", "body": "Two."},
         {"key": "c", "body": "Three."}]
@@ -103,3 +112,24 @@ def test_helpers():
     assert column_names(["text", "a\tb"]) == "text, 'a\\tb'"
     assert [is_na(v) for v in (None, float("nan"), pd.NA, pd.NaT, "", 0, [None])] == [
         True, True, True, True, False, False, False]
+
+
+def test_lone_surrogates_become_replacement_characters():
+    assert replace_surrogates("a \ud800 b \udfff") == "a \ufffd b \ufffd"
+    assert replace_surrogates("\ud83d\ude00 \udc00\ud800") == "\U0001f600 \ufffd\ufffd"
+    text = "plain é text"
+    assert replace_surrogates(text) is text
+    assert cell_str("x\ud800") == "x\ufffd"
+    "".join(map(cell_str, ["\ud800", "\udc00"])).encode("utf-8")  # no error
+
+
+def test_cell_str_drops_the_float_suffix_of_integral_numbers():
+    assert [cell_str(v) for v in (7.0, np.float32(2.0), 7.5, 3, "1.0")] == [
+        "7", "2", "7.5", "3", "1.0"]
+
+
+def test_lone_surrogate_in_a_json_key_is_replaced(tmp_path):
+    path = tmp_path / "news.jsonl"
+    path.write_text('{"body": "One.", "to\\ud800pic": "x"}\n', encoding="utf-8")
+    [chunk] = raw(path, "jsonl")
+    assert chunk.columns.tolist() == ["body", "to\ufffdpic"]

@@ -8,13 +8,16 @@ import pytest
 from model_data import synth_corpus
 from scipy import sparse
 
+from framing.corpus import read_corpus
 from framing.features import FramingFeatures, features_frame
+from framing.labels import LabelWarning
 from framing.model import train
 from framing.output import TableWriter
 from framing.scoring import (
     _transform,
     aggregate_by_outlet,
     bootstrap_mean_ci,
+    evaluate_model,
     explain_rows,
     linear_parts,
     profile_corpus,
@@ -186,3 +189,40 @@ def test_lexicon_profiles_without_a_model(corpus, tmp_path):
     np.testing.assert_allclose(table.loc[expected.index, "rate:hedges"], expected)
     assert (table["n_articles"] == 5).all()
     assert len(pd.read_csv(tmp_path / "p.csv")) == len(corpus)
+
+
+def test_a_lone_surrogate_is_read_and_scored(model, tmp_path):
+    path = tmp_path / "news.jsonl"
+    path.write_text('{"id": "s", "text": "The so-called \\ud800 regime fell."}\n'
+                    '{"id": "t", "text": "Officials said."}\n', encoding="utf-8")
+    corpus = read_corpus(path)
+    with TableWriter(tmp_path / "s.csv") as writer:
+        summary = score_corpus(model, [corpus], writer)
+    assert summary.rows == summary.ok == 2
+    back = pd.read_csv(tmp_path / "s.csv")
+    assert back["id"].tolist() == ["s", "t"] and (back["status"] == "ok").all()
+
+
+def test_evaluation_on_a_single_label_corpus(model, corpus):
+    one = corpus[corpus["label"] == "A"].copy()
+    one.loc[one.index[0], "text"] = " "
+    with pytest.warns(LabelWarning, match="left out of evaluation"):
+        metrics = evaluate_model(model, one, label_col="label")
+    assert metrics["cv"] == "held-out corpus" and metrics["n_outlets"] == 3
+
+
+def test_lexicon_profiles_count_errors_apart_from_empty(corpus, monkeypatch):
+    import framing.scoring as scoring
+
+    real = scoring._profile_chunk
+
+    def with_errors(chunk, **kw):
+        table = real(chunk, **kw)
+        table.iloc[:2, table.columns.get_loc("status")] = "error:ValueError"
+        table.iloc[2, table.columns.get_loc("status")] = "empty"
+        return table
+
+    monkeypatch.setattr(scoring, "_profile_chunk", with_errors)
+    summary = profile_corpus(FramingFeatures().fit([]), [corpus.iloc[:10]],
+                             by_outlet=False)
+    assert (summary.rows, summary.ok, summary.empty, summary.errors) == (10, 7, 1, 2)
