@@ -229,8 +229,16 @@ class OutletAccumulator:
                     row[key] = float(sums[j] / n) if n and sums is not None \
                         else np.nan
             rows.append(row)
-        table = pd.DataFrame(rows)
-        if table.empty:
-            return table
         first = [OUTLET, "n_articles", "n_rows"]
+        if not rows:  # no input rows: the header alone, so files keep columns
+            return pd.DataFrame(columns=first + self._columns())
+        table = pd.DataFrame(rows)
         return table[first + [c for c in table.columns if c not in first]]
+
+    def _columns(self) -> list[str]:
+        """The per-class and rate columns, in table order."""
+        cols = [f"p_{c}_{k}" for c in self.classes for k in ("mean", "lo", "hi")]
+        cols += [f"share_{c}" for c in self.classes]
+        cols += [n if n.startswith(RATE) else RATE + n
+                 for n in self._rate_names or []]
+        return cols

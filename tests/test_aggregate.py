@@ -32,3 +32,15 @@ def test_an_outlet_with_one_scored_article_has_nan_bounds():
     assert np.isnan(y[["p_a_lo", "p_a_hi", "p_b_lo", "p_b_hi"]].astype(float)).all()
     x = table.loc["X"]
     assert x["p_a_lo"] < x["p_a_hi"]
+
+
+def test_an_empty_corpus_gives_a_header_only_outlet_table():
+    from framing.aggregate import OutletAccumulator
+
+    acc = OutletAccumulator(["A", "B"])
+    acc.add(np.array([], dtype=object), np.array([], dtype=bool),
+            np.zeros((0, 2)), None, np.zeros((0, 1)), ["hedges"])
+    table = acc.table()
+    assert table.empty
+    assert list(table.columns)[:4] == ["outlet", "n_articles", "n_rows", "p_A_mean"]
+    assert "share_B" in table.columns and "rate:hedges" in table.columns
