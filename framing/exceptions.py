@@ -53,3 +53,15 @@ def located(path: object, message: str, *, row: int | None = None,
     if column is not None:
         where += f", column '{column}'"
     return f"{where}: {message}"
+
+
+def one_line(exc: BaseException, limit: int = 200) -> str:
+    """Return ``"Type: message"`` of an exception, whitespace folded to one line.
+
+    Examples
+    --------
+    >>> one_line(KeyError(110))
+    'KeyError: 110'
+    """
+    msg = " ".join(str(exc).split())[:limit]
+    return f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__

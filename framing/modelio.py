@@ -7,17 +7,24 @@ A model directory holds:
     arrays; objects are rebuilt from an explicit description, never
     unpickled). :func:`load_model` reads the file's schema first and refuses
     any type outside :data:`ALLOWED_TYPES` (the exact scikit-learn, NumPy
-    and framing types the pipelines use) before anything is constructed.
+    and framing types the pipelines use) before anything is constructed,
+    and checks after loading that the pipeline has the structure
+    :func:`framing.model.build_pipeline` gives it.
 ``model.json``
     The model card: format version, framing and library versions, lexicon
     digest, labels, settings, training corpus summary, evaluation metrics,
     created-at, and the SHA-256 of the pipeline file (a tampered file is
-    refused).
+    refused). Its schema is checked when read (:func:`read_card`).
 ``boilerplate.json``
     Per-outlet boilerplate lines removed in training (also hashed).
 
 Plain pickle / joblib files (``serializer="joblib"``) load only with
 ``trust=True`` (``--trust``): unpickling can run arbitrary code.
+
+:func:`save_model` writes a complete model into a hidden sibling directory
+and swaps it in with renames, so an interrupted save never leaves a mix of
+old and new files. The card's schema lives in :mod:`framing.modelcard`, the
+checks on a loaded pipeline in :mod:`framing.modelcheck`.
 """
 
 from __future__ import annotations
@@ -25,16 +32,28 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import warnings
+import shutil
+import stat
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from framing.exceptions import ModelFileError
+from framing.exceptions import ModelFileError, one_line
 from framing.model import FramingModel
-from framing.output import atomic_write_text
+from framing.modelcard import (
+    BOILERPLATE_FILE,
+    CARD_FILE,
+    MODEL_FILES,
+    PIPELINE_FILES,
+    describe_card,
+    read_card,
+    record_test,
+)
+from framing.modelcheck import check_pipeline, check_versions
 
+# read_card, describe_card and record_test (framing.modelcard) are
+# re-exported: they were first defined here.
 __all__ = [
     "ALLOWED_TYPES",
     "CARD_FILE",
@@ -45,11 +64,6 @@ __all__ = [
     "record_test",
     "save_model",
 ]
-
-CARD_FILE = "model.json"
-BOILERPLATE_FILE = "boilerplate.json"
-PIPELINE_FILES = {"skops": "pipeline.skops", "joblib": "pipeline.joblib"}
-FORMAT, FORMAT_VERSION = "framing-model", 1
 
 #: Every type a framing model file may contain (``module.Class`` as skops
 #: records it). Anything else is refused before loading.
@@ -84,6 +98,9 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+# -- saving --------------------------------------------------------------------
+
+
 def save_model(
     model: FramingModel,
     path: str | Path,
@@ -92,12 +109,18 @@ def save_model(
 ) -> Path:
     """Write a model directory (pipeline file, ``model.json``, boilerplate).
 
+    All files are written into a hidden temporary directory beside `path`,
+    which then replaces `path` by renames (the old directory is renamed
+    aside, the new one into place, the old one removed). An interrupted or
+    failed save leaves the previous model complete: at `path`, or (if the
+    process dies between the two renames) in ``.<name>.<hex>.old`` beside it.
+
     Parameters
     ----------
     model : FramingModel
         A trained model (:func:`framing.model.train`).
     path : str or Path
-        The directory (created; existing model files are replaced).
+        The directory: created, or replaced if it holds only model files.
     serializer : {"skops", "joblib"}, default="skops"
         ``"joblib"`` (pickle) is for pipelines with custom types skops cannot
         describe; such a model loads only with ``trust=True``.
@@ -106,74 +129,144 @@ def save_model(
     -------
     Path
         The directory.
+
+    Raises
+    ------
+    ModelFileError
+        Bad `serializer`, `path` is a file or a directory holding files that
+        are not model files, or the directory cannot be written.
     """
     if serializer not in PIPELINE_FILES:
         raise ModelFileError(f"serializer must be skops or joblib, got {serializer!r}")
     out = Path(path)
-    if out.exists() and not out.is_dir():
-        raise ModelFileError(f"{out}: exists and is not a directory")
-    out.mkdir(parents=True, exist_ok=True)
-    target = out / PIPELINE_FILES[serializer]
-    tmp = out / f".{target.name}.{os.urandom(4).hex()}.tmp"
+    target = out.resolve()
+    _check_target(out, target)
     try:
-        if serializer == "skops":
-            import skops.io as sio
-
-            sio.dump(model.pipeline, tmp)
-        else:
-            import joblib
-
-            joblib.dump(model.pipeline, tmp)
-        os.replace(tmp, target)
+        staging = _make_staging(target)
+    except OSError as exc:
+        raise ModelFileError(f"{out}: cannot write the model ({one_line(exc)})"
+                             ) from None
+    try:
+        card = _write_model(model, staging, serializer)
+        _swap_in(staging, target)
+    except OSError as exc:
+        raise ModelFileError(f"{out}: cannot write the model ({one_line(exc)})"
+                             ) from None
     finally:
-        tmp.unlink(missing_ok=True)
-    for other in PIPELINE_FILES.values():
-        if other != target.name:
-            (out / other).unlink(missing_ok=True)
-    bp = atomic_write_text(out / BOILERPLATE_FILE,
-                           json.dumps(model.boilerplate, ensure_ascii=False,
-                                      indent=0, sort_keys=True) + "\n")
+        if staging.is_dir():
+            shutil.rmtree(staging, ignore_errors=True)
+    model.card, model.path = card, out
+    return out
+
+
+def _check_target(out: Path, target: Path) -> None:
+    """Refuse a file, or a directory holding more than a model's files."""
+    if not target.exists():
+        return
+    if not target.is_dir():
+        raise ModelFileError(f"{out}: exists and is not a directory")
+    others = sorted(p.name for p in target.iterdir()
+                    if p.name not in MODEL_FILES or not p.is_file())
+    if others:
+        shown = ", ".join(others[:3]) + (" ..." if len(others) > 3 else "")
+        raise ModelFileError(
+            f"{out}: holds files that are not part of a model ({shown}); refusing "
+            "to replace it. Save to a new or empty directory")
+
+
+def _make_staging(target: Path) -> Path:
+    """Create an empty hidden directory beside `target` (same file system)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        staging = target.parent / f".{target.name}.{os.urandom(4).hex()}.new"
+        try:
+            staging.mkdir()
+        except FileExistsError:  # pragma: no cover - 32 random bits collided
+            continue
+        break
+    if target.is_dir():  # keep the permissions of the directory it replaces
+        os.chmod(staging, stat.S_IMODE(target.stat().st_mode))
+    return staging
+
+
+def _write_model(model: FramingModel, folder: Path, serializer: str
+                 ) -> dict[str, Any]:
+    """Write all model files into `folder`; return the card written."""
+    target = folder / PIPELINE_FILES[serializer]
+    _dump(model.pipeline, target, serializer)
+    bp = _write_text(folder / BOILERPLATE_FILE,
+                     json.dumps(model.boilerplate, ensure_ascii=False, indent=0,
+                                sort_keys=True) + "\n")
     card = dict(model.card)
     card["files"] = {
         "pipeline": target.name, "serializer": serializer,
         "pipeline_sha256": _sha256(target),
         "boilerplate": bp.name, "boilerplate_sha256": _sha256(bp),
     }
-    atomic_write_text(out / CARD_FILE,
-                      json.dumps(card, indent=2, ensure_ascii=False) + "\n")
-    model.card, model.path = card, out
-    return out
-
-
-def read_card(path: str | Path) -> dict[str, Any]:
-    """Read and check a model directory's ``model.json``.
-
-    Raises
-    ------
-    ModelFileError
-        Missing directory or card, invalid JSON, not a framing model, or a
-        format version this framing does not read.
-    """
-    folder = Path(path)
-    if not folder.is_dir():
-        raise ModelFileError(f"{folder}: no such model directory")
-    card_path = folder / CARD_FILE
-    if not card_path.is_file():
-        raise ModelFileError(f"{folder}: not a framing model ({CARD_FILE} missing)")
-    try:
-        card = json.loads(card_path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ModelFileError(f"{card_path}: not valid JSON ({exc})") from None
-    if not isinstance(card, dict) or card.get("format") != FORMAT:
-        raise ModelFileError(f"{card_path}: not a framing model card")
-    if card.get("format_version") != FORMAT_VERSION:
-        raise ModelFileError(
-            f"{card_path}: model format version {card.get('format_version')!r}; "
-            f"this framing reads version {FORMAT_VERSION}. Retrain the model")
-    files = card.get("files")
-    if not isinstance(files, dict) or files.get("serializer") not in PIPELINE_FILES:
-        raise ModelFileError(f"{card_path}: no pipeline file recorded")
+    _write_text(folder / CARD_FILE,
+                json.dumps(card, indent=2, ensure_ascii=False) + "\n")
     return card
+
+
+def _dump(pipeline: Any, path: Path, serializer: str) -> None:
+    if serializer == "skops":
+        import skops.io as sio
+
+        sio.dump(pipeline, path)
+    else:
+        import joblib
+
+        joblib.dump(pipeline, path)
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())
+
+
+def _write_text(path: Path, text: str) -> Path:
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return path
+
+
+def _fsync_dir(path: Path) -> None:
+    """Flush a directory's entries to disk, where the OS allows it."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:  # pragma: no cover - e.g. Windows cannot open directories
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover - not supported for directories
+        pass
+    finally:
+        os.close(fd)
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    """Put the complete directory `staging` at `target`, replacing any old one."""
+    _fsync_dir(staging)
+    if not target.exists():
+        os.rename(staging, target)
+        _fsync_dir(target.parent)
+        return
+    aside = target.parent / f".{target.name}.{os.urandom(4).hex()}.old"
+    os.rename(target, aside)
+    try:
+        os.rename(staging, target)
+    except BaseException as exc:
+        try:
+            os.rename(aside, target)
+        except OSError:
+            raise ModelFileError(
+                f"{target}: cannot replace the model ({one_line(exc)}); the "
+                f"previous model is in {aside}") from None
+        raise
+    _fsync_dir(target.parent)
+    shutil.rmtree(aside, ignore_errors=True)
+
+
+# -- loading -------------------------------------------------------------------
 
 
 def file_types(path: str | Path) -> set[tuple[str, str]]:
@@ -210,9 +303,11 @@ def load_model(path: str | Path, *, trust: bool = False) -> FramingModel:
 
     Checks, in order: the card (:func:`read_card`), that the pipeline file
     exists and its SHA-256 matches the card, that every type in it is in
-    :data:`ALLOWED_TYPES`; then loads it and checks that its classes and
-    lexicon digest match the card. A model written by another scikit-learn
-    version loads with a warning.
+    :data:`ALLOWED_TYPES`; then loads it and checks that it has the
+    structure of a framing pipeline and that its classes and lexicon digest
+    match the card. A model written by another scikit-learn major.minor
+    version, or by a newer framing major.minor version, loads with a
+    warning.
 
     Parameters
     ----------
@@ -229,36 +324,45 @@ def load_model(path: str | Path, *, trust: bool = False) -> FramingModel:
     Raises
     ------
     ModelFileError
-        Missing or tampered files, foreign types, pickle without `trust`,
-        or a pipeline that does not match its card.
+        Missing, corrupt or tampered files, foreign types, pickle without
+        `trust`, or a pipeline that is not a framing pipeline or does not
+        match its card.
     """
     folder = Path(path)
     card = read_card(folder)
     files = card["files"]
-    pipe_path = folder / str(files.get("pipeline"))
-    if Path(str(files.get("pipeline"))).name != files.get("pipeline"):
+    pipe_path = folder / files["pipeline"]
+    if Path(files["pipeline"]).name != files["pipeline"]:
         raise ModelFileError(f"{folder / CARD_FILE}: bad pipeline file name")
     if not pipe_path.is_file():
         raise ModelFileError(f"{pipe_path}: pipeline file missing")
-    if _sha256(pipe_path) != files.get("pipeline_sha256"):
+    if _sha256(pipe_path) != files["pipeline_sha256"]:
         raise ModelFileError(
             f"{pipe_path}: SHA-256 does not match {CARD_FILE}; the file was "
             "modified or replaced. Refusing to load it")
+    check_versions(card)
     if files["serializer"] == "joblib":
-        if not trust:
-            raise ModelFileError(
-                f"{pipe_path}: a pickle (joblib) file can run arbitrary code when "
-                "loaded; refusing. Pass --trust (trust=True) only if you trust "
-                "its source")
-        import joblib
-
-        pipeline = joblib.load(pipe_path)
+        pipeline = _load_joblib(pipe_path, trust=trust)
     else:
         pipeline = _load_skops(pipe_path, trust=trust)
     boilerplate = _load_boilerplate(folder, files)
-    _check_versions(card)
-    _check_pipeline(pipeline, card, pipe_path)
+    check_pipeline(pipeline, card, pipe_path)
     return FramingModel(pipeline, card, boilerplate, folder)
+
+
+def _load_joblib(path: Path, *, trust: bool) -> Any:
+    if not trust:
+        raise ModelFileError(
+            f"{path}: a pickle (joblib) file can run arbitrary code when "
+            "loaded; refusing. Pass --trust (trust=True) only if you trust "
+            "its source")
+    import joblib
+
+    try:
+        return joblib.load(path)
+    except Exception as exc:  # a corrupt pickle raises almost anything
+        raise ModelFileError(f"{path}: cannot load the pipeline ({one_line(exc)})"
+                             ) from None
 
 
 def _load_skops(path: Path, *, trust: bool) -> Any:
@@ -278,7 +382,8 @@ def _load_skops(path: Path, *, trust: bool) -> Any:
     except ModelFileError:
         raise
     except Exception as exc:  # skops raises many kinds on a corrupt file
-        raise ModelFileError(f"{path}: cannot load the pipeline ({exc})") from None
+        raise ModelFileError(f"{path}: cannot load the pipeline ({one_line(exc)})"
+                             ) from None
 
 
 def _load_boilerplate(folder: Path, files: Mapping[str, Any]) -> dict[str, list[str]]:
@@ -290,108 +395,11 @@ def _load_boilerplate(folder: Path, files: Mapping[str, Any]) -> dict[str, list[
         raise ModelFileError(f"{path}: boilerplate file missing")
     if _sha256(path) != files.get("boilerplate_sha256"):
         raise ModelFileError(f"{path}: SHA-256 does not match {CARD_FILE}; refusing")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if not isinstance(data, dict):
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelFileError(f"{path}: not valid JSON ({exc})") from None
+    if not isinstance(data, dict) or not all(isinstance(v, list)
+                                             for v in data.values()):
         raise ModelFileError(f"{path}: not an outlet -> lines table")
     return {str(k): [str(x) for x in v] for k, v in data.items()}
-
-
-def _check_versions(card: Mapping[str, Any]) -> None:
-    import sklearn
-
-    saved = (card.get("versions") or {}).get("scikit-learn")
-    if saved and saved.split(".")[:2] != sklearn.__version__.split(".")[:2]:
-        warnings.warn(
-            f"model saved with scikit-learn {saved}, running {sklearn.__version__}; "
-            "predictions may differ. Retrain to be sure", UserWarning, stacklevel=3)
-
-
-def _check_pipeline(pipeline: Any, card: Mapping[str, Any], path: Path) -> None:
-    from sklearn.pipeline import Pipeline
-
-    if not isinstance(pipeline, Pipeline) or not hasattr(pipeline, "predict_proba"):
-        raise ModelFileError(f"{path}: not a classification pipeline")
-    try:
-        classes = [str(c) for c in pipeline.classes_]
-    except AttributeError:
-        raise ModelFileError(f"{path}: the pipeline is not fitted") from None
-    if classes != [str(c) for c in card.get("labels", [])]:
-        raise ModelFileError(
-            f"{path}: classes {classes} do not match the card's labels "
-            f"{card.get('labels')}")
-    digest = (card.get("lexicon") or {}).get("digest")
-    features = pipeline.named_steps.get("features")
-    lex = dict(getattr(features, "transformer_list", [])).get("lex")
-    if lex is not None and digest:
-        ff = lex.steps[0][1]
-        if getattr(ff, "lexicon_digest_", None) != digest:
-            raise ModelFileError(
-                f"{path}: lexicon digest {getattr(ff, 'lexicon_digest_', None)} "
-                f"does not match the card's {digest}")
-
-
-def record_test(path: str | Path, name: str, metrics: Mapping[str, Any]) -> Path:
-    """Add held-out test metrics to a model's card under ``tests[name]``.
-
-    The pipeline file (and its hash) is not touched.
-    """
-    folder = Path(path)
-    card = read_card(folder)
-    card.setdefault("tests", {})[name] = dict(metrics)
-    return atomic_write_text(folder / CARD_FILE,
-                             json.dumps(card, indent=2, ensure_ascii=False) + "\n")
-
-
-def describe_card(card: Mapping[str, Any]) -> str:
-    """Format a model card as readable text (``framing model info``)."""
-    from framing.evaluation import format_metrics
-
-    t = card.get("training", {})
-    s = card.get("settings", {})
-    v = card.get("versions", {})
-    lex = card.get("lexicon", {})
-    src = card.get("label_source", {})
-    label_from = (f"outlet table {src.get('outlet_table')} ({src.get('column')})"
-                  if "outlet_table" in src else f"column {src.get('column')!r}")
-    lines = [
-        f"framing model (format {card.get('format_version')}), created "
-        f"{card.get('created_at')}",
-        f"labels:     {', '.join(card.get('labels', []))} (from {label_from})",
-        f"features:   {s.get('features')}; classifier {s.get('classifier')} "
-        f"C={s.get('C')}; seed {s.get('seed')}; boilerplate stripped: "
-        f"{s.get('strip_boilerplate')}",
-        *([f"            tf-idf 1-{s.get('ngram_max')}-grams, min_df="
-           f"{s.get('min_df')}, in >= {s.get('min_outlets', 1)} outlets (share "
-           f"{s.get('min_outlet_share', 0)}): {s.get('n_text_features', '?')} kept; "
-           f"lexicon weight {s.get('lexicon_weight', '-')}"]
-          if s.get("features") != "lexicon" else []),
-        f"lexicon:    {lex.get('name')} v{lex.get('version')} digest "
-        f"{lex.get('digest')}",
-        f"training:   {t.get('articles')} articles, {t.get('outlets')} outlets"
-        + (f", {t['date_range'][0]} to {t['date_range'][1]}"
-           if t.get("date_range") else "")
-        + (f" ({t.get('source')})" if t.get("source") else ""),
-        "            per label: " + ", ".join(
-            f"{k} {n} ({t.get('outlets_per_label', {}).get(k, '?')} outlets)"
-            for k, n in t.get("label_counts", {}).items()),
-    ]
-    dropped = t.get("dropped") or {}
-    if dropped:
-        lines.append("            left out: " + ", ".join(
-            f"{k.replace('_', ' ')} {n}" for k, n in dropped.items()))
-    lines.append("versions:   " + ", ".join(f"{k} {x}" for k, x in v.items()))
-    files = card.get("files") or {}
-    if files:
-        lines.append(f"file:       {files.get('pipeline')} ({files.get('serializer')}, "
-                     f"sha256 {str(files.get('pipeline_sha256'))[:16]}...)")
-    ev = card.get("evaluation")
-    if ev:
-        cols = {"grouped by outlet": ev["grouped"]}
-        if ev.get("random"):
-            cols["random split"] = ev["random"]
-        lines += ["", format_metrics(cols, title="cross-validation:")]
-    else:
-        lines.append("evaluation: none (trained with --no-eval)")
-    for name, m in (card.get("tests") or {}).items():
-        lines += ["", format_metrics({"held-out": m}, title=f"held-out test {name}:")]
-    return "\n".join(lines)
