@@ -236,7 +236,7 @@ class OutletAccumulator:
         return table[first + [c for c in table.columns if c not in first]]
 
     def _columns(self) -> list[str]:
-        """The per-class and rate columns, in table order."""
+        """Return the per-class and rate columns, in table order."""
         cols = [f"p_{c}_{k}" for c in self.classes for k in ("mean", "lo", "hi")]
         cols += [f"share_{c}" for c in self.classes]
         cols += [n if n.startswith(RATE) else RATE + n
