@@ -176,7 +176,9 @@ def run_framing(abp: Path, limit: int | None, features: str,
     out["score_rate_jobs2"] = len(valid) / (time.perf_counter() - t0)
     out["n_train"], out["n_valid"] = len(corpus), len(valid)
     out["scored_ok"] = int((scores["status"] == "ok").sum())
-    out["top_features_example"] = str(scores["top_features"].iloc[0])
+    # No example explanation: it would quote the corpus's words into the
+    # committed results.
+    out["explained_ok"] = bool(scores["top_features"].str.len().gt(0).all())
     return out
 
 

@@ -25,6 +25,7 @@ from framing.schema import QUOTED, SCARE_QUOTES
 from framing.tokenize import SentenceMethod, count_sentences, count_tokens
 
 __all__ = [
+    "LENGTH",
     "FramingFeatures",
     "as_texts",
     "document_features",
@@ -35,7 +36,11 @@ __all__ = [
 _PARALLEL_MIN_DOCS = 2000
 
 
-def feature_names(categories: Sequence[str], *, voice: bool = True) -> list[str]:
+LENGTH = ("n_tokens", "n_sentences")
+
+
+def feature_names(categories: Sequence[str], *, voice: bool = True,
+                  length: bool = True) -> list[str]:
     """Return the feature names for ``categories`` (scare quotes last).
 
     Parameters
@@ -44,11 +49,13 @@ def feature_names(categories: Sequence[str], *, voice: bool = True) -> list[str]
         Lexicon category names, in order.
     voice : bool, default=True
         Add a ``<category>@quoted`` name after each category.
+    length : bool, default=True
+        End with the article length, ``n_tokens`` and ``n_sentences``.
 
     Returns
     -------
     list of str
-        Category rates, ``scare_quotes``, ``n_tokens``, ``n_sentences``.
+        Category rates, ``scare_quotes``, then ``n_tokens``, ``n_sentences``.
 
     Examples
     --------
@@ -60,7 +67,7 @@ def feature_names(categories: Sequence[str], *, voice: bool = True) -> list[str]
         names.append(c)
         if voice:
             names.append(f"{c}@{QUOTED}")
-    return names + [SCARE_QUOTES, "n_tokens", "n_sentences"]
+    return names + [SCARE_QUOTES, *(LENGTH if length else ())]
 
 
 def document_features(
@@ -177,6 +184,10 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
         Rates are per ``per`` tokens.
     sentences : {"regex", "punkt"}, default="regex"
         Sentence splitter used for ``n_sentences``.
+    length : bool, default=True
+        Output the article length (``n_tokens``, ``n_sentences``) after the
+        rates. Outlet-framing models leave it out: length is house style,
+        not framing (see :func:`framing.model.build_pipeline`).
     n_jobs : int or None, default=None
         Parallel workers (joblib) for inputs of 2,000 documents or more.
 
@@ -206,12 +217,14 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
         voice: bool = True,
         per: float = 1000.0,
         sentences: SentenceMethod = "regex",
+        length: bool = True,
         n_jobs: int | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.voice = voice
         self.per = per
         self.sentences = sentences
+        self.length = length
         self.n_jobs = n_jobs
 
     def _resolve_lexicon(self) -> Lexicon:
@@ -251,10 +264,16 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
         self.lexicon_digest_ = lex.digest
         self.categories_ = tuple(lex.category_names)
         self.feature_names_out_ = np.asarray(
-            feature_names(self.categories_, voice=self.voice), dtype=object
+            feature_names(self.categories_, voice=self.voice,
+                          length=self._length), dtype=object
         )
         self._matcher = Matcher(lex)
         return self
+
+    @property
+    def _length(self) -> bool:
+        # Models saved before the option existed always had the length.
+        return bool(getattr(self, "length", True))
 
     @property
     def matcher_(self) -> Matcher:
@@ -290,13 +309,14 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
             return np.zeros((0, width))
         n_jobs = self.n_jobs or 1
         if n_jobs == 1 or len(texts) < _PARALLEL_MIN_DOCS:
-            return _block(texts, matcher, kw)
-        size = -(-len(texts) // (4 * abs(n_jobs) if n_jobs > 0 else 8))
-        parts = Parallel(n_jobs=n_jobs)(
-            delayed(_block)(texts[i : i + size], matcher, kw)
-            for i in range(0, len(texts), size)
-        )
-        return np.vstack(parts)
+            out = _block(texts, matcher, kw)
+        else:
+            size = -(-len(texts) // (4 * abs(n_jobs) if n_jobs > 0 else 8))
+            out = np.vstack(Parallel(n_jobs=n_jobs)(
+                delayed(_block)(texts[i : i + size], matcher, kw)
+                for i in range(0, len(texts), size)
+            ))
+        return out if self._length else out[:, : -len(LENGTH)]
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         """Return the output feature names (object array)."""
@@ -350,7 +370,7 @@ def features_frame(
     names = list(transformer.get_feature_names_out())
     table = pd.DataFrame(values, columns=names, index=corpus.index)
     empty = np.array([not t.strip() for t in texts], dtype=bool)
-    table.loc[empty, names[:-2]] = np.nan
+    table.loc[empty, [n for n in names if n not in LENGTH]] = np.nan
     meta = [c for c in ("id", "outlet", "date", *keep) if c in corpus.columns]
     out = corpus[meta].copy()
     out["status"] = np.where(empty, "empty", "ok")

@@ -64,6 +64,7 @@ DEFAULTS: dict[str, Any] = {
     "min_outlet_share": 0.33,
     "ngram_max": 2,
     "voice": True,
+    "length": False,
     "seed": 0,
 }
 
@@ -82,6 +83,7 @@ def build_pipeline(
     ngram_max: int = DEFAULTS["ngram_max"],
     lexicon: Mapping[str, Any] | None = None,
     voice: bool = True,
+    length: bool = DEFAULTS["length"],
     lexicon_weight: float | None = None,
     seed: int = 0,
     n_jobs: int | None = None,
@@ -114,6 +116,12 @@ def build_pipeline(
         A lexicon as plain data (``Lexicon.to_dict()``); default: shipped.
     voice : bool, default=True
         Separate author-voice and quoted-voice rates.
+    length : bool, default=False
+        Also feed the article length (``n_tokens``, ``n_sentences``) to the
+        classifier. Off by default: length is house style rather than
+        framing, it misled models on outlets unseen in training, and
+        leaving it out did not lower outlet-held-out macro-F1 (see
+        ``bench/results/model_tuning.md``).
     lexicon_weight : float, optional
         Weight of the (standardised) lexicon block beside TF-IDF, as
         FeatureUnion ``transformer_weights``. Default ``1 / sqrt(d)`` for
@@ -154,7 +162,8 @@ def build_pipeline(
     if features in ("both", "lexicon"):
         parts.append((LEX, Pipeline([
             ("framing", FramingFeatures(lexicon=dict(lexicon) if lexicon else None,
-                                        voice=voice, n_jobs=n_jobs)),
+                                        voice=voice, length=length,
+                                        n_jobs=n_jobs)),
             ("scale", StandardScaler()),
         ])))
     if features in ("both", "text"):
@@ -178,7 +187,8 @@ def build_pipeline(
             from framing.lexicon import Lexicon, load_lexicon
 
             lex = Lexicon.from_dict(dict(lexicon)) if lexicon else load_lexicon()
-            width = len(feature_names(lex.category_names, voice=voice))
+            width = len(feature_names(lex.category_names, voice=voice,
+                                      length=length))
             lexicon_weight = 1 / np.sqrt(width)
         weights = {LEX: float(lexicon_weight)}
     union = FeatureUnion(parts, transformer_weights=weights)
@@ -353,6 +363,7 @@ def train(
     ngram_max: int = DEFAULTS["ngram_max"],
     lexicon: Any = None,
     voice: bool = True,
+    length: bool = DEFAULTS["length"],
     lexicon_weight: float | None = None,
     min_outlet_share: float = DEFAULTS["min_outlet_share"],
     strip_boilerplate: bool = True,
@@ -373,7 +384,7 @@ def train(
     label_col, outlet_labels
         Where the labels come from; see :func:`resolve_labels`.
     features, classifier, C, min_df, max_df, max_features, ngram_max, voice
-    lexicon_weight
+    length, lexicon_weight
         Pipeline settings; see :func:`build_pipeline`.
     min_outlet_share : float, default=0.33
         Keep only n-grams that occur in the articles of at least this share
@@ -452,17 +463,19 @@ def train(
         C = DEFAULT_C[classifier]
     settings = {"features": features, "classifier": classifier, "C": C,
                 "min_df": min_df, "max_df": max_df, "max_features": max_features,
-                "ngram_max": ngram_max, "voice": voice, "seed": seed,
+                "ngram_max": ngram_max, "voice": voice, "length": length,
+                "seed": seed,
                 "strip_boilerplate": strip_boilerplate,
                 "min_outlet_share": min_outlet_share}
     if features == "both":
         settings["lexicon_weight"] = (
             lexicon_weight if lexicon_weight is not None else
-            float(1 / np.sqrt(len(feature_names(lex.category_names, voice=voice)))))
+            float(1 / np.sqrt(len(feature_names(lex.category_names, voice=voice,
+                                                length=length)))))
     shipped = lexicon is None
     pipe_kw = {k: settings[k] for k in ("features", "classifier", "C", "min_df",
                                          "max_df", "max_features", "ngram_max",
-                                         "voice", "seed")}
+                                         "voice", "length", "seed")}
     pipe_kw["lexicon_weight"] = settings.get("lexicon_weight")
     pipe_kw["lexicon"] = None if shipped else lex.to_dict()
     classes = sorted(set(y))
@@ -470,7 +483,7 @@ def train(
     lookup = None
     clock = time.perf_counter()
     if features in ("both", "lexicon"):
-        ff = FramingFeatures(lexicon=pipe_kw["lexicon"], voice=voice,
+        ff = FramingFeatures(lexicon=pipe_kw["lexicon"], voice=voice, length=length,
                              n_jobs=n_jobs).fit([])
         unique = list(dict.fromkeys(texts))
         lookup = PrecomputedFeatures(

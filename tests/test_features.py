@@ -88,6 +88,7 @@ def test_get_set_params_round_trip(toy_lexicon):
         "lexicon": toy_lexicon,
         "voice": True,
         "per": 100.0,
+        "length": True,
         "sentences": "regex",
         "n_jobs": 2,
     }
@@ -355,3 +356,16 @@ def test_lexicon_object_is_not_copied_by_fit(toy_lexicon):
     est = FramingFeatures(lexicon=toy_lexicon).fit([])
     assert est.lexicon is toy_lexicon
     assert isinstance(Lexicon.from_dict(est.lexicon_), Lexicon)
+
+
+def test_length_can_be_left_out():
+    docs = ["Rebels reportedly fled. The regime claimed victory.", ""]
+    full = FramingFeatures().fit([])
+    short = FramingFeatures(length=False).fit([])
+    names = list(short.get_feature_names_out())
+    assert "n_tokens" not in names and "n_sentences" not in names
+    assert names == list(full.get_feature_names_out())[:-2]
+    np.testing.assert_array_equal(short.transform(docs), full.transform(docs)[:, :-2])
+    table = features_frame(pd.DataFrame({"text": docs}), short)
+    assert table["status"].tolist() == ["ok", "empty"]
+    assert np.isnan(table.loc[1, "hedges"]) and "n_tokens" not in table.columns

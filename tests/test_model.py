@@ -129,3 +129,13 @@ def test_outlet_spread_vocabulary_hands_over_an_equivalent_vectorizer():
     assert model.card["settings"]["min_outlets"] == 5
     assert type(model.pipeline.named_steps["features"].named_transformers["tfidf"]
                 ) is TfidfVectorizer
+
+
+def test_the_model_leaves_article_length_out_unless_asked():
+    df = synth_corpus()
+    plain = train(df, evaluate=False, min_df=1)
+    assert plain.card["settings"]["length"] is False
+    assert "lex:n_tokens" not in set(plain.feature_names)
+    assert "lex:hedges" in set(plain.feature_names)
+    with_length = train(df, evaluate=False, min_df=1, length=True)
+    assert {"lex:n_tokens", "lex:n_sentences"} <= set(with_length.feature_names)

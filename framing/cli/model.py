@@ -69,6 +69,10 @@ def _pipeline_options(f: Any) -> Any:
         click.option("--min-outlet-share", type=click.FloatRange(0, 1), default=None,
                      help="Keep n-grams used by at least this share of the training "
                           "outlets (0: all; default 0.33)."),
+        click.option("--length-features", is_flag=True,
+                     help="Also give the model the article length (tokens, "
+                          "sentences); off by default: length is house style, "
+                          "not framing."),
         click.option("--strip-boilerplate/--keep-boilerplate", default=True,
                      show_default=True,
                      help="Remove lines that recur across an outlet's articles "
@@ -104,7 +108,8 @@ def _warnings_to_stderr(quiet: bool) -> Iterator[None]:
 
 
 _PIPELINE_PARAMS = ("features", "classifier", "C", "min_df", "max_features",
-                    "min_outlet_share", "strip_boilerplate", "seed", "folds",
+                    "min_outlet_share", "length_features", "strip_boilerplate",
+                    "seed", "folds",
                     "lexicon_paths")
 
 
@@ -126,7 +131,8 @@ def _settings(kw: dict[str, Any]) -> dict[str, Any]:
 
     out = {"features": kw.pop("features"), "classifier": kw.pop("classifier"),
            "seed": kw.pop("seed"), "n_splits": kw.pop("folds"),
-           "strip_boilerplate": kw.pop("strip_boilerplate")}
+           "strip_boilerplate": kw.pop("strip_boilerplate"),
+           "length": kw.pop("length_features")}
     for key in ("C", "min_df", "max_features", "min_outlet_share"):
         value = kw.pop(key)
         out[key] = DEFAULTS[key] if value is None else value
