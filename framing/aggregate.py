@@ -110,8 +110,12 @@ def _outlet_seed(seed: int, outlet: str) -> list[int]:
     return [seed, zlib.crc32(outlet.encode("utf-8"))]
 
 
-def outlet_keys(values: Any) -> np.ndarray:
-    """Outlet names as group keys; a missing outlet becomes :data:`NO_OUTLET`."""
+def outlet_keys(table: pd.DataFrame) -> np.ndarray:
+    """Outlet names of a table's rows as group keys.
+
+    A missing outlet (or no ``outlet`` column) becomes :data:`NO_OUTLET`.
+    """
+    values = table[OUTLET] if OUTLET in table else [None] * len(table)
     return np.asarray([o if isinstance(o, str) and o else NO_OUTLET for o in values],
                       dtype=object)
 
@@ -153,12 +157,12 @@ def aggregate_by_outlet(
     if classes is None:
         classes = [c[2:] for c in scores.columns if c.startswith("p_")]
     ok = (scores[STATUS] == "ok").to_numpy()
-    outlets = outlet_keys(scores[OUTLET] if OUTLET in scores else [None] * len(scores))
+    outlets = outlet_keys(scores)
     proba = scores[[f"p_{c}" for c in classes]].to_numpy(dtype=float)
     acc = OutletAccumulator(list(classes), n_boot=n_boot, ci=ci, seed=seed)
     rate_values = rates.to_numpy(dtype=float) if rates is not None else None
-    acc.add(outlets, ok, proba, scores["predicted"].to_numpy(dtype=object),
-            rate_values, list(rates.columns) if rates is not None else None)
+    acc.add(outlets, ok, proba, rate_values,
+            list(rates.columns) if rates is not None else None)
     return acc.table()
 
 
@@ -181,8 +185,7 @@ class OutletAccumulator:
     _rate_names: list[str] | None = None
 
     def add(self, outlets: np.ndarray, ok: np.ndarray, proba: np.ndarray | None,
-            predicted: np.ndarray | None, rates: np.ndarray | None,
-            rate_names: Sequence[str] | None) -> None:
+            rates: np.ndarray | None, rate_names: Sequence[str] | None) -> None:
         """Add one chunk: outlet keys, ok mask, probabilities, rates."""
         if rate_names is not None:
             self._rate_names = list(rate_names)
@@ -225,20 +228,19 @@ class OutletAccumulator:
                 n = self._rate_n.get(outlet, 0)
                 sums = self._rate_sum.get(outlet)
                 for j, name in enumerate(self._rate_names):
-                    key = name if name.startswith(RATE) else RATE + name
-                    row[key] = float(sums[j] / n) if n and sums is not None \
-                        else np.nan
+                    row[_rate_column(name)] = (float(sums[j] / n)
+                                               if n and sums is not None else np.nan)
             rows.append(row)
-        first = [OUTLET, "n_articles", "n_rows"]
-        if not rows:  # no input rows: the header alone, so files keep columns
-            return pd.DataFrame(columns=first + self._columns())
-        table = pd.DataFrame(rows)
-        return table[first + [c for c in table.columns if c not in first]]
+        # Named columns also give an empty corpus a table with its header.
+        return pd.DataFrame(rows, columns=[OUTLET, "n_articles", "n_rows",
+                                           *self._columns()])
 
     def _columns(self) -> list[str]:
         """Return the per-class and rate columns, in table order."""
         cols = [f"p_{c}_{k}" for c in self.classes for k in ("mean", "lo", "hi")]
         cols += [f"share_{c}" for c in self.classes]
-        cols += [n if n.startswith(RATE) else RATE + n
-                 for n in self._rate_names or []]
-        return cols
+        return cols + [_rate_column(n) for n in self._rate_names or []]
+
+
+def _rate_column(name: str) -> str:
+    return name if name.startswith(RATE) else RATE + name

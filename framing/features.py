@@ -76,7 +76,7 @@ def document_features(
     *,
     voice: bool = True,
     per: float = 1000.0,
-    sentences: SentenceMethod = "regex",
+    sentences: SentenceMethod | None = "regex",
 ) -> np.ndarray:
     """Compute the feature vector of one text.
 
@@ -90,8 +90,9 @@ def document_features(
         Count quoted-voice matches separately.
     per : float, default=1000.0
         Rates are matches per ``per`` tokens.
-    sentences : {"regex", "punkt"}, default="regex"
-        Sentence splitter for ``n_sentences``.
+    sentences : {"regex", "punkt"} or None, default="regex"
+        Sentence splitter for ``n_sentences``; None leaves it 0 (for callers
+        that drop the length columns).
 
     Returns
     -------
@@ -113,7 +114,8 @@ def document_features(
         return out
     n_tokens = count_tokens(text)
     out[-2] = n_tokens
-    out[-1] = count_sentences(text, method=sentences)
+    if sentences is not None:
+        out[-1] = count_sentences(text, method=sentences)
     if n_tokens == 0:
         return out
     index = {c: i for i, c in enumerate(cats)}
@@ -303,7 +305,8 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
         check_is_fitted(self, "lexicon_")
         texts = as_texts(X)
         matcher = self.matcher_
-        kw = {"voice": self.voice, "per": self.per, "sentences": self.sentences}
+        kw = {"voice": self.voice, "per": self.per,
+              "sentences": self.sentences if self._length else None}
         width = len(self.feature_names_out_)
         if not texts:
             return np.zeros((0, width))

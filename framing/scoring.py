@@ -274,13 +274,20 @@ class ScoreSummary:
     outlets: pd.DataFrame | None = None
 
 
-def _count(summary: ScoreSummary, status: np.ndarray) -> None:
-    """Add one chunk's statuses: ``ok``, ``empty``, anything else an error."""
-    ok, empty = int((status == "ok").sum()), int((status == "empty").sum())
+def _take(table: pd.DataFrame, writer: Any, summary: ScoreSummary) -> np.ndarray:
+    """Write one finished chunk, count its statuses and return its ok mask.
+
+    ``ok`` and ``empty`` are counted as such; any other status is an error.
+    """
+    if writer is not None:
+        writer.write(table)
+    status = table[STATUS].to_numpy(dtype=object)
+    ok, empty = status == "ok", int((status == "empty").sum())
     summary.rows += len(status)
-    summary.ok += ok
+    summary.ok += int(ok.sum())
     summary.empty += empty
-    summary.errors += len(status) - ok - empty
+    summary.errors += len(status) - int(ok.sum()) - empty
+    return ok
 
 
 def _pieces(chunks: Iterable[pd.DataFrame], n_jobs: int) -> Iterator[pd.DataFrame]:
@@ -349,16 +356,10 @@ def score_corpus(
     summary = ScoreSummary()
     for table, raw in _run(_score_chunk_kw, chunks, n_jobs, model=model, top_k=top_k,
                            keep=tuple(keep), strip=strip, rates=by_outlet):
-        if writer is not None:
-            writer.write(table)
-        status = table[STATUS].to_numpy(dtype=object)
-        _count(summary, status)
-        ok = status == "ok"
+        ok = _take(table, writer, summary)
         if by_outlet:
-            outlets = outlet_keys(table[OUTLET] if OUTLET in table
-                                  else [None] * len(table))
             proba = table[[f"p_{c}" for c in model.classes]].to_numpy(dtype=float)
-            acc.add(outlets, ok, proba, None, raw, names)
+            acc.add(outlet_keys(table), ok, proba, raw, names)
     if by_outlet:
         summary.outlets = acc.table()
     return summary
@@ -411,15 +412,9 @@ def profile_corpus(
     summary = ScoreSummary()
     for table in _run(_profile_chunk, chunks, n_jobs, transformer=transformer,
                       keep=tuple(keep)):
-        if writer is not None:
-            writer.write(table)
-        status = table[STATUS].to_numpy(dtype=object)
-        _count(summary, status)
-        ok = status == "ok"
+        ok = _take(table, writer, summary)
         if by_outlet:
-            outlets = outlet_keys(table[OUTLET] if OUTLET in table
-                                  else [None] * len(table))
-            acc.add(outlets, ok, None, None, table[names].to_numpy(dtype=float),
+            acc.add(outlet_keys(table), ok, None, table[names].to_numpy(dtype=float),
                     names)
     if by_outlet:
         summary.outlets = acc.table()

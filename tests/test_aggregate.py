@@ -39,7 +39,7 @@ def test_an_empty_corpus_gives_a_header_only_outlet_table():
 
     acc = OutletAccumulator(["A", "B"])
     acc.add(np.array([], dtype=object), np.array([], dtype=bool),
-            np.zeros((0, 2)), None, np.zeros((0, 1)), ["hedges"])
+            np.zeros((0, 2)), np.zeros((0, 1)), ["hedges"])
     table = acc.table()
     assert table.empty
     assert list(table.columns)[:4] == ["outlet", "n_articles", "n_rows", "p_A_mean"]
