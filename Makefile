@@ -18,6 +18,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check framing tests bench
+	$(BIN)/ruff format --check framing tests bench
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

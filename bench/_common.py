@@ -19,8 +19,12 @@ DEFAULT_SHARED = REPO.parent / "shared"
 def parser(description: str) -> argparse.ArgumentParser:
     """Return an argument parser with the common ``--shared`` option."""
     p = argparse.ArgumentParser(description=description)
-    p.add_argument("--shared", type=Path, default=DEFAULT_SHARED,
-                   help="the shared/ folder with data/abp and data/ptc")
+    p.add_argument(
+        "--shared",
+        type=Path,
+        default=DEFAULT_SHARED,
+        help="the shared/ folder with data/abp and data/ptc",
+    )
     return p
 
 
@@ -61,11 +65,15 @@ def peak_rss_mb() -> float:
 
 def table(rows: list[dict[str, Any]], columns: list[str]) -> str:
     """Format rows as a Markdown table."""
+
     def fmt(v: Any) -> str:
         return f"{v:,.2f}" if isinstance(v, float) else str(v)
 
-    lines = ["| " + " | ".join(columns) + " |",
-             "|" + "|".join("---" for _ in columns) + "|"]
-    lines += ["| " + " | ".join(fmt(r.get(c, "")) for c in columns) + " |"
-              for r in rows]
+    lines = [
+        "| " + " | ".join(columns) + " |",
+        "|" + "|".join("---" for _ in columns) + "|",
+    ]
+    lines += [
+        "| " + " | ".join(fmt(r.get(c, "")) for c in columns) + " |" for r in rows
+    ]
     return "\n".join(lines)

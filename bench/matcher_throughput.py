@@ -35,8 +35,9 @@ def _trie_regex(forms: list[str]) -> re.Pattern[str]:
         node[""] = {}
 
     def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items())
-                if ch]
+        alts = [
+            re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch
+        ]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -55,41 +56,85 @@ def main() -> None:
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     lex = load_lexicon()
     matcher = compile_matcher(lex)
-    forms = sorted({f for c in lex.categories.values() for t in c.terms
-                    for f in surface_forms(t, inflect=c.inflect)},
-                   key=len, reverse=True)
-    print(f"{len(texts):,} articles, {mb:.1f} MB; lexicon {lex.n_terms} terms, "
-          f"{len(forms):,} surface forms", flush=True)
+    forms = sorted(
+        {
+            f
+            for c in lex.categories.values()
+            for t in c.terms
+            for f in surface_forms(t, inflect=c.inflect)
+        },
+        key=len,
+        reverse=True,
+    )
+    print(
+        f"{len(texts):,} articles, {mb:.1f} MB; lexicon {lex.n_terms} terms, "
+        f"{len(forms):,} surface forms",
+        flush=True,
+    )
 
     vec = TfidfVectorizer().fit(texts)
     t_ref, _ = best_of(lambda: vec.transform(texts))
-    rows = [{"method": "reference: TfidfVectorizer().transform", "MB/s": mb / t_ref,
-             "ratio": 1.0}]
+    rows = [
+        {
+            "method": "reference: TfidfVectorizer().transform",
+            "MB/s": mb / t_ref,
+            "ratio": 1.0,
+        }
+    ]
 
     def run_matcher() -> int:
         return sum(len(matcher.find(t)) for t in texts)
 
     t, n = best_of(run_matcher)
-    rows.append({"method": "framing matcher + voice + scare quotes (Aho-Corasick)",
-                 "MB/s": mb / t, "ratio": t_ref / t, "matches": n})
+    rows.append(
+        {
+            "method": "framing matcher + voice + scare quotes (Aho-Corasick)",
+            "MB/s": mb / t,
+            "ratio": t_ref / t,
+            "matches": n,
+        }
+    )
     t, n = best_of(lambda: sum(len(matcher.find_terms(x)) for x in texts))
-    rows.append({"method": "framing matcher, terms only", "MB/s": mb / t,
-                 "ratio": t_ref / t, "matches": n})
+    rows.append(
+        {
+            "method": "framing matcher, terms only",
+            "MB/s": mb / t,
+            "ratio": t_ref / t,
+            "matches": n,
+        }
+    )
     ff = FramingFeatures().fit([])
     t, _ = best_of(lambda: ff.transform(texts), repeat=1)
-    rows.append({"method": "FramingFeatures.transform (1 job)", "MB/s": mb / t,
-                 "ratio": t_ref / t})
+    rows.append(
+        {
+            "method": "FramingFeatures.transform (1 job)",
+            "MB/s": mb / t,
+            "ratio": t_ref / t,
+        }
+    )
     trie = _trie_regex(forms)
     t, n = best_of(lambda: sum(len(trie.findall(x)) for x in texts), repeat=1)
-    rows.append({"method": "alternative: trie-shaped regex", "MB/s": mb / t,
-                 "ratio": t_ref / t, "matches": n})
-    naive = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b",
-                       re.IGNORECASE)
+    rows.append(
+        {
+            "method": "alternative: trie-shaped regex",
+            "MB/s": mb / t,
+            "ratio": t_ref / t,
+            "matches": n,
+        }
+    )
+    naive = re.compile(
+        r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.IGNORECASE
+    )
     sample = texts[::20]
     smb = sum(len(x.encode("utf-8")) for x in sample) / 1e6
     t, _ = best_of(lambda: sum(len(naive.findall(x)) for x in sample), repeat=1)
-    rows.append({"method": "alternative: naive regex alternation (5% sample)",
-                 "MB/s": smb / t, "ratio": (t_ref / mb) / (t / smb)})
+    rows.append(
+        {
+            "method": "alternative: naive regex alternation (5% sample)",
+            "MB/s": smb / t,
+            "ratio": (t_ref / mb) / (t / smb),
+        }
+    )
     print(table(rows, ["method", "MB/s", "ratio", "matches"]))
     ok = rows[1]["ratio"] >= 1.0
     print(f"floor (matcher + voice >= 1.0x reference): {'PASS' if ok else 'FAIL'}")

@@ -61,9 +61,11 @@ def _reference_file(limit: int | None) -> Path:
 
 
 def _rss() -> dict[str, float]:
-    return {"peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "peak_child_rss_mb":
-                resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+    return {
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_child_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        / 1024,
+    }
 
 
 def _folds(y: Any, groups: Any) -> list[tuple[Any, Any]]:
@@ -75,8 +77,10 @@ def _folds(y: Any, groups: Any) -> list[tuple[Any, Any]]:
 def _metrics(y: Any, pred: Any) -> dict[str, float]:
     from sklearn.metrics import accuracy_score, f1_score
 
-    return {"macro_f1": float(f1_score(y, pred, average="macro")),
-            "accuracy": float(accuracy_score(y, pred))}
+    return {
+        "macro_f1": float(f1_score(y, pred, average="macro")),
+        "accuracy": float(accuracy_score(y, pred)),
+    }
 
 
 def run_reference(abp: Path, limit: int | None) -> dict[str, Any]:
@@ -89,9 +93,11 @@ def run_reference(abp: Path, limit: int | None) -> dict[str, Any]:
 
     def make() -> Any:
         return make_pipeline(
-            TfidfVectorizer(ngram_range=(1, 2), min_df=3, sublinear_tf=True,
-                            max_features=300000),
-            LogisticRegression(C=4, max_iter=2000))
+            TfidfVectorizer(
+                ngram_range=(1, 2), min_df=3, sublinear_tf=True, max_features=300000
+            ),
+            LogisticRegression(C=4, max_iter=2000),
+        )
 
     train = load_jsonl_gz(abp / "train.jsonl.gz", limit)
     valid = load_jsonl_gz(abp / "valid.jsonl.gz")
@@ -127,8 +133,9 @@ def run_reference(abp: Path, limit: int | None) -> dict[str, Any]:
     return out
 
 
-def run_framing(abp: Path, limit: int | None, features: str,
-                random_split: bool, jobs: int) -> dict[str, Any]:
+def run_framing(
+    abp: Path, limit: int | None, features: str, random_split: bool, jobs: int
+) -> dict[str, Any]:
     from framing.corpus import read_corpus
     from framing.evaluation import outlet_splits
     from framing.model import train
@@ -143,27 +150,41 @@ def run_framing(abp: Path, limit: int | None, features: str,
     y = corpus[LABEL].astype(str).to_numpy(dtype=object)
     groups = corpus["outlet"].to_numpy(dtype=object)
     ours, _ = outlet_splits(y, groups, n_splits=5)
-    same = all((a[1] == b[1]).all() for a, b in zip(ours, _folds(y, groups),
-                                                    strict=True))
+    same = all(
+        (a[1] == b[1]).all() for a, b in zip(ours, _folds(y, groups), strict=True)
+    )
     if not same:
         raise SystemExit("framing's grouped folds differ from GroupKFold(5)")
-    model = train(corpus, label_col=LABEL, features=features,  # type: ignore[arg-type]
-                  random_split=random_split, n_jobs=jobs, source="train.jsonl.gz")
+    model = train(
+        corpus,
+        label_col=LABEL,
+        features=features,  # type: ignore[arg-type]
+        random_split=random_split,
+        n_jobs=jobs,
+        source="train.jsonl.gz",
+    )
     card = model.card
     sec = card["training"]["seconds"]
     grouped = card["evaluation"]["grouped"]
     out: dict[str, Any] = {
         "read_s": read_s,
         "train_s": sec["prepare"] + sec.get("lexicon_features", 0) + sec["final_fit"],
-        "cv_s": sec["cross_validation"], "seconds": sec,
-        "a": {"macro_f1": grouped["macro_f1"], "accuracy": grouped["accuracy"],
-              "fold_macro_f1": grouped["fold_macro_f1"], "brier": grouped["brier"],
-              "roc_auc_ovr": grouped["roc_auc_ovr"]},
-        "same_folds_as_reference": same, "settings": card["settings"],
+        "cv_s": sec["cross_validation"],
+        "seconds": sec,
+        "a": {
+            "macro_f1": grouped["macro_f1"],
+            "accuracy": grouped["accuracy"],
+            "fold_macro_f1": grouped["fold_macro_f1"],
+            "brier": grouped["brier"],
+            "roc_auc_ovr": grouped["roc_auc_ovr"],
+        },
+        "same_folds_as_reference": same,
+        "settings": card["settings"],
     }
     if card["evaluation"].get("random"):
-        out["a_random"] = {k: card["evaluation"]["random"][k]
-                           for k in ("macro_f1", "accuracy")}
+        out["a_random"] = {
+            k: card["evaluation"]["random"][k] for k in ("macro_f1", "accuracy")
+        }
     held = evaluate_model(model, valid, label_col=LABEL)
     out["b"] = {"macro_f1": held["macro_f1"], "accuracy": held["accuracy"]}
     scores = score_documents(model, valid)  # warm up (builds the TF-IDF index)
@@ -171,8 +192,9 @@ def run_framing(abp: Path, limit: int | None, features: str,
     score_corpus(model, [valid.iloc[:20]], n_jobs=2)  # start the workers
     t0 = time.perf_counter()
     step = -(-len(valid) // 2)
-    score_corpus(model, (valid.iloc[i:i + step] for i in range(0, len(valid), step)),
-                 n_jobs=2)
+    score_corpus(
+        model, (valid.iloc[i : i + step] for i in range(0, len(valid), step)), n_jobs=2
+    )
     out["score_rate_jobs2"] = len(valid) / (time.perf_counter() - t0)
     out["n_train"], out["n_valid"] = len(corpus), len(valid)
     out["scored_ok"] = int((scores["status"] == "ok").sum())
@@ -182,8 +204,9 @@ def run_framing(abp: Path, limit: int | None, features: str,
     return out
 
 
-def _interleaved_scoring(abp: Path, limit: int | None, model: Any,
-                         valid: Any) -> dict[str, Any]:
+def _interleaved_scoring(
+    abp: Path, limit: int | None, model: Any, valid: Any
+) -> dict[str, Any]:
     """Time framing scoring and the reference's predict_proba, alternating.
 
     Both run in this process, on valid.jsonl.gz, BLAS on one thread,
@@ -214,8 +237,9 @@ def _interleaved_scoring(abp: Path, limit: int | None, model: Any,
     out["score_rate"] = len(valid) / out["score_s"]
     if theirs:
         out["ref_score_rate_same_process"] = len(raw) / statistics.median(theirs)
-        out["score_ratio_interleaved"] = (out["score_rate"]
-                                          / out["ref_score_rate_same_process"])
+        out["score_ratio_interleaved"] = (
+            out["score_rate"] / out["ref_score_rate_same_process"]
+        )
     return out
 
 
@@ -225,8 +249,9 @@ def child(kind: str, args: Any) -> None:
         result = run_reference(abp, args.limit)
     else:
         features = "both" if kind == "default" else "lexicon"
-        result = run_framing(abp, args.limit, features,
-                             random_split=kind == "default", jobs=args.jobs)
+        result = run_framing(
+            abp, args.limit, features, random_split=kind == "default", jobs=args.jobs
+        )
         result["jobs"] = args.jobs
     result.update(_rss())
     print("RESULT " + json.dumps(result), flush=True)
@@ -246,19 +271,25 @@ def _row(name: str, r: dict[str, Any]) -> dict[str, Any]:
         "CV s": f"{r['cv_s']:.0f}",
         "peak RSS MB": f"{max(r['peak_rss_mb'], r['peak_child_rss_mb']):,.0f}",
         "score art/s": f"{r['score_rate']:.0f}"
-                       + (f" ({r['score_rate_jobs2']:.0f} with -j 2)"
-                          if "score_rate_jobs2" in r else ""),
+        + (
+            f" ({r['score_rate_jobs2']:.0f} with -j 2)"
+            if "score_rate_jobs2" in r
+            else ""
+        ),
     }
 
 
 def report(results: dict[str, dict[str, Any]], args: Any, load: list[float]) -> str:
     ref = results.get("reference")
-    names = {"reference": "reference TF-IDF + LR(C=4)",
-             "default": "framing default (`framing train`)",
-             "lexicon": "framing lexicon-only (`--features lexicon`)"}
+    names = {
+        "reference": "reference TF-IDF + LR(C=4)",
+        "default": "framing default (`framing train`)",
+        "lexicon": "framing lexicon-only (`--features lexicon`)",
+    }
     rows = [_row(names[k], v) for k, v in results.items()]
     limit = (f" --limit {args.limit}" if args.limit else "") + (
-        f" --jobs {args.jobs}" if args.jobs != 1 else "")
+        f" --jobs {args.jobs}" if args.jobs != 1 else ""
+    )
     cols = list(rows[0])
     lines = [
         "# Outlet-framing model benchmark",
@@ -270,6 +301,7 @@ def report(results: dict[str, dict[str, Any]], args: Any, load: list[float]) -> 
         "",
     ]
     if ref:
+
         def floor(name: str, ok: bool, text: str) -> str:
             return f"- {name}: {'met' if ok else 'MISSED'} ({text})"
 
@@ -278,57 +310,90 @@ def report(results: dict[str, dict[str, Any]], args: Any, load: list[float]) -> 
         if d:
             gain = d["a"]["macro_f1"] - ref["a"]["macro_f1"]
             lines += [
-                floor("(a) macro-F1 >= reference + 0.03", gain >= 0.03,
-                      f"{d['a']['macro_f1']:.3f} vs {ref['a']['macro_f1']:.3f}, "
-                      f"{gain:+.3f}"),
-                floor("(b) macro-F1 >= reference", d["b"]["macro_f1"]
-                      >= ref["b"]["macro_f1"],
-                      f"{d['b']['macro_f1']:.3f} vs {ref['b']['macro_f1']:.3f}"),
-                floor("train time <= 1.5x reference", d["train_s"]
-                      <= 1.5 * ref["train_s"],
-                      f"{d['train_s']:.0f} s vs {ref['train_s']:.0f} s, "
-                      f"{d['train_s'] / ref['train_s']:.2f}x"),
-                floor("peak RSS <= 6 GB", max(d["peak_rss_mb"], d["peak_child_rss_mb"])
-                      <= 6144, f"{d['peak_rss_mb']:,.0f} MB"),
-                floor("scoring >= 0.8x reference (1 process)",
-                      d.get("score_ratio_interleaved", 0) >= 0.8,
-                      f"{d.get('score_ratio_interleaved', float('nan')):.2f}x, "
-                      f"{ROUNDS} alternating rounds in one process: "
-                      f"{d['score_rate']:.0f} vs "
-                      f"{d.get('ref_score_rate_same_process', float('nan')):.0f} "
-                      "articles/s"),
-                floor("scoring with -j 2 >= 0.8x reference (1 process)",
-                      d["score_rate_jobs2"] >= 0.8 * d.get(
-                          "ref_score_rate_same_process", ref["score_rate"]),
-                      f"{d['score_rate_jobs2']:.0f} articles/s"),
+                floor(
+                    "(a) macro-F1 >= reference + 0.03",
+                    gain >= 0.03,
+                    f"{d['a']['macro_f1']:.3f} vs {ref['a']['macro_f1']:.3f}, "
+                    f"{gain:+.3f}",
+                ),
+                floor(
+                    "(b) macro-F1 >= reference",
+                    d["b"]["macro_f1"] >= ref["b"]["macro_f1"],
+                    f"{d['b']['macro_f1']:.3f} vs {ref['b']['macro_f1']:.3f}",
+                ),
+                floor(
+                    "train time <= 1.5x reference",
+                    d["train_s"] <= 1.5 * ref["train_s"],
+                    f"{d['train_s']:.0f} s vs {ref['train_s']:.0f} s, "
+                    f"{d['train_s'] / ref['train_s']:.2f}x",
+                ),
+                floor(
+                    "peak RSS <= 6 GB",
+                    max(d["peak_rss_mb"], d["peak_child_rss_mb"]) <= 6144,
+                    f"{d['peak_rss_mb']:,.0f} MB",
+                ),
+                floor(
+                    "scoring >= 0.8x reference (1 process)",
+                    d.get("score_ratio_interleaved", 0) >= 0.8,
+                    f"{d.get('score_ratio_interleaved', float('nan')):.2f}x, "
+                    f"{ROUNDS} alternating rounds in one process: "
+                    f"{d['score_rate']:.0f} vs "
+                    f"{d.get('ref_score_rate_same_process', float('nan')):.0f} "
+                    "articles/s",
+                ),
+                floor(
+                    "scoring with -j 2 >= 0.8x reference (1 process)",
+                    d["score_rate_jobs2"]
+                    >= 0.8 * d.get("ref_score_rate_same_process", ref["score_rate"]),
+                    f"{d['score_rate_jobs2']:.0f} articles/s",
+                ),
             ]
             if "a_random" in d:
                 lines.append(
                     f"- optimistic random split (outlets seen in training), "
                     f"default model: macro-F1 {d['a_random']['macro_f1']:.3f} "
-                    f"(gap {d['a_random']['macro_f1'] - d['a']['macro_f1']:+.3f})")
+                    f"(gap {d['a_random']['macro_f1'] - d['a']['macro_f1']:+.3f})"
+                )
         lx = results.get("lexicon")
         if lx:
             lines.append(
                 f"- lexicon-only: (a) {lx['a']['macro_f1']:.3f} "
                 f"({lx['a']['macro_f1'] - ref['a']['macro_f1']:+.3f} vs reference), "
                 f"(b) {lx['b']['macro_f1']:.3f} "
-                f"({lx['b']['macro_f1'] - ref['b']['macro_f1']:+.3f})")
-    lines += ["", "Raw results:", "", "```json",
-              json.dumps(results, indent=1, default=str), "```", ""]
+                f"({lx['b']['macro_f1'] - ref['b']['macro_f1']:+.3f})"
+            )
+    lines += [
+        "",
+        "Raw results:",
+        "",
+        "```json",
+        json.dumps(results, indent=1, default=str),
+        "```",
+        "",
+    ]
     return "\n".join(lines)
 
 
 def main() -> None:
     p = parser(__doc__.splitlines()[0])
     p.add_argument("--only", choices=MODELS, help="(internal) run one model")
-    p.add_argument("--models", default=",".join(MODELS),
-                   help="comma-separated subset of " + ", ".join(MODELS))
+    p.add_argument(
+        "--models",
+        default=",".join(MODELS),
+        help="comma-separated subset of " + ", ".join(MODELS),
+    )
     p.add_argument("--limit", type=int, help="use only the first N training articles")
-    p.add_argument("--jobs", type=int, default=1,
-                   help="framing train --jobs (lexicon features in N processes)")
-    p.add_argument("--out", type=Path,
-                   default=Path(__file__).resolve().parent / "results" / "model.md")
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        help="framing train --jobs (lexicon features in N processes)",
+    )
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=Path(__file__).resolve().parent / "results" / "model.md",
+    )
     args = p.parse_args()
     if args.only:
         child(args.only, args)
@@ -347,7 +412,7 @@ def main() -> None:
         if proc.returncode or not line:
             print(proc.stdout[-2000:], proc.stderr[-4000:], file=sys.stderr)
             raise SystemExit(f"{kind} failed")
-        results[kind] = json.loads(line[-1][len("RESULT "):])
+        results[kind] = json.loads(line[-1][len("RESULT ") :])
         print(json.dumps(results[kind])[:600], flush=True)
     load.append(os.getloadavg()[0])
     text = report(results, args, load)

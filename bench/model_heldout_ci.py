@@ -37,8 +37,13 @@ def main() -> None:
 
     p = parser(__doc__.splitlines()[0])
     p.add_argument("model", type=Path, help="framing model directory")
-    p.add_argument("--reference", type=Path, default=Path(__file__).resolve().parent
-                   / "out" / "reference_pipeline_full.joblib")
+    p.add_argument(
+        "--reference",
+        type=Path,
+        default=Path(__file__).resolve().parent
+        / "out"
+        / "reference_pipeline_full.joblib",
+    )
     p.add_argument("--boot", type=int, default=2000)
     args = p.parse_args()
     abp = require_shared(args.shared, "data", "abp")
@@ -53,16 +58,21 @@ def main() -> None:
     scores = score_documents(model, valid, top_k=0)
     preds["framing default"] = scores["predicted"].to_numpy(dtype=object)
     classes = sorted(set(y))
-    print(f"valid: {len(y)} articles, {len(set(outlets))} outlets; "
-          + ", ".join(f"{c} {int((y == c).sum())}" for c in classes))
-    print("| model | " + " | ".join(f"{c} P / R / F1" for c in classes)
-          + " | macro-F1 |")
+    print(
+        f"valid: {len(y)} articles, {len(set(outlets))} outlets; "
+        + ", ".join(f"{c} {int((y == c).sum())}" for c in classes)
+    )
+    print(
+        "| model | " + " | ".join(f"{c} P / R / F1" for c in classes) + " | macro-F1 |"
+    )
     print("|---|" + "---|" * (len(classes) + 1))
     for name, pred in preds.items():
-        p_, r_, f_, _ = precision_recall_fscore_support(y, pred, labels=classes,
-                                                        zero_division=0)
-        cells = [f"{a:.2f} / {b:.2f} / {c:.2f}" for a, b, c in zip(p_, r_, f_,
-                                                                   strict=True)]
+        p_, r_, f_, _ = precision_recall_fscore_support(
+            y, pred, labels=classes, zero_division=0
+        )
+        cells = [
+            f"{a:.2f} / {b:.2f} / {c:.2f}" for a, b, c in zip(p_, r_, f_, strict=True)
+        ]
         macro = f1_score(y, pred, labels=classes, average="macro", zero_division=0)
         print(f"| {name} | " + " | ".join(cells) + f" | {macro:.3f} |")
     names = sorted(set(outlets))
@@ -75,14 +85,17 @@ def main() -> None:
         idx = np.concatenate([rows_of[names[i]] for i in pick])
         diffs.append(
             f1_score(y[idx], a[idx], labels=classes, average="macro", zero_division=0)
-            - f1_score(y[idx], b[idx], labels=classes, average="macro",
-                       zero_division=0))
-    point = (f1_score(y, a, labels=classes, average="macro", zero_division=0)
-             - f1_score(y, b, labels=classes, average="macro", zero_division=0))
+            - f1_score(y[idx], b[idx], labels=classes, average="macro", zero_division=0)
+        )
+    point = f1_score(y, a, labels=classes, average="macro", zero_division=0) - f1_score(
+        y, b, labels=classes, average="macro", zero_division=0
+    )
     lo, hi = np.percentile(diffs, [2.5, 97.5])
-    print(f"\nmacro-F1 difference (framing default - reference): {point:+.3f}, "
-          f"95% outlet-bootstrap interval [{lo:+.3f}, {hi:+.3f}] "
-          f"({args.boot} resamples of the {len(names)} outlets)")
+    print(
+        f"\nmacro-F1 difference (framing default - reference): {point:+.3f}, "
+        f"95% outlet-bootstrap interval [{lo:+.3f}, {hi:+.3f}] "
+        f"({args.boot} resamples of the {len(names)} outlets)"
+    )
     share = float(np.mean(np.array(diffs) > 0))
     print(f"share of resamples where framing is ahead: {share:.2f}")
 

@@ -32,8 +32,9 @@ class PrecomputedFeatures(TransformerMixin, BaseEstimator):
     real transformer.
     """
 
-    def __init__(self, *, table: Any = None, matrix: Any = None,
-                 names: Any = None) -> None:
+    def __init__(
+        self, *, table: Any = None, matrix: Any = None, names: Any = None
+    ) -> None:
         self.table = table
         self.matrix = matrix
         self.names = names
@@ -74,8 +75,13 @@ class OutletSpreadTfidf(TransformerMixin, BaseEstimator):
         Share of the training outlets an n-gram must occur in.
     """
 
-    def __init__(self, *, template: Any = None, outlet_of: Any = None,
-                 min_outlet_share: float = 0.0) -> None:
+    def __init__(
+        self,
+        *,
+        template: Any = None,
+        outlet_of: Any = None,
+        min_outlet_share: float = 0.0,
+    ) -> None:
         self.template = template
         self.outlet_of = outlet_of
         self.min_outlet_share = min_outlet_share
@@ -90,17 +96,25 @@ class OutletSpreadTfidf(TransformerMixin, BaseEstimator):
         texts = as_texts(X)
         t = self.template
         counter = CountVectorizer(
-            lowercase=t.lowercase, token_pattern=t.token_pattern,
-            ngram_range=t.ngram_range, analyzer=t.analyzer, min_df=t.min_df,
-            max_df=t.max_df, max_features=t.max_features, stop_words=t.stop_words,
-            strip_accents=t.strip_accents, dtype=np.int64)
+            lowercase=t.lowercase,
+            token_pattern=t.token_pattern,
+            ngram_range=t.ngram_range,
+            analyzer=t.analyzer,
+            min_df=t.min_df,
+            max_df=t.max_df,
+            max_features=t.max_features,
+            stop_words=t.stop_words,
+            strip_accents=t.strip_accents,
+            dtype=np.int64,
+        )
         counts = counter.fit_transform(texts).tocsr()
         outlets = np.asarray([self.outlet_of.get(x, "") for x in texts], dtype=object)
         codes, inv = np.unique(outlets.astype(str), return_inverse=True)
         need = max(1, math.ceil(self.min_outlet_share * len(codes) - 1e-9))
         member = sparse.csr_matrix(
             (np.ones(len(texts), dtype=np.float32), (inv, np.arange(len(texts)))),
-            shape=(len(codes), len(texts)))
+            shape=(len(codes), len(texts)),
+        )
         present = counts.copy()
         present.data = np.ones_like(present.data, dtype=np.float32)
         spread = np.asarray(((member @ present) > 0).sum(axis=0)).ravel()
@@ -108,13 +122,21 @@ class OutletSpreadTfidf(TransformerMixin, BaseEstimator):
         if not len(keep):
             raise FramingError(
                 f"no n-gram occurs in at least {need} outlets' articles; lower "
-                "min_outlet_share (or min_df)")
+                "min_outlet_share (or min_df)"
+            )
         names = counter.get_feature_names_out()[keep]
-        tfidf = TfidfTransformer(norm=t.norm, use_idf=t.use_idf,
-                                 smooth_idf=t.smooth_idf,
-                                 sublinear_tf=t.sublinear_tf).fit(counts[:, keep])
-        vec = clone(t).set_params(vocabulary={str(w): i for i, w in enumerate(names)},
-                                  min_df=1, max_df=1.0, max_features=None)
+        tfidf = TfidfTransformer(
+            norm=t.norm,
+            use_idf=t.use_idf,
+            smooth_idf=t.smooth_idf,
+            sublinear_tf=t.sublinear_tf,
+        ).fit(counts[:, keep])
+        vec = clone(t).set_params(
+            vocabulary={str(w): i for i, w in enumerate(names)},
+            min_df=1,
+            max_df=1.0,
+            max_features=None,
+        )
         if t.use_idf:
             vec.idf_ = tfidf.idf_
         else:  # pragma: no cover - use_idf is always on in framing

@@ -35,7 +35,10 @@ RATE = "rate:"
 
 
 def bootstrap_batches(
-    n: int, *, n_boot: int, seed: int | Sequence[int] = 0,
+    n: int,
+    *,
+    n_boot: int,
+    seed: int | Sequence[int] = 0,
     max_cells: int = 2_000_000,
 ) -> Iterator[tuple[int, np.ndarray]]:
     """Yield bootstrap resamples of ``n`` units as index arrays, in batches.
@@ -100,7 +103,7 @@ def bootstrap_mean_ci(
         return (values.mean(axis=0) if n else nan), nan, nan.copy()
     means = np.empty((n_boot, k))
     for start, idx in bootstrap_batches(n, n_boot=n_boot, seed=seed):
-        means[start:start + len(idx)] = values[idx].mean(axis=1)
+        means[start : start + len(idx)] = values[idx].mean(axis=1)
     tail = (1 - ci) / 2 * 100
     lo, hi = np.percentile(means, [tail, 100 - tail], axis=0)
     return values.mean(axis=0), lo, hi
@@ -116,8 +119,9 @@ def outlet_keys(table: pd.DataFrame) -> np.ndarray:
     A missing outlet (or no ``outlet`` column) becomes :data:`NO_OUTLET`.
     """
     values = table[OUTLET] if OUTLET in table else [None] * len(table)
-    return np.asarray([o if isinstance(o, str) and o else NO_OUTLET for o in values],
-                      dtype=object)
+    return np.asarray(
+        [o if isinstance(o, str) and o else NO_OUTLET for o in values], dtype=object
+    )
 
 
 def aggregate_by_outlet(
@@ -161,8 +165,13 @@ def aggregate_by_outlet(
     proba = scores[[f"p_{c}" for c in classes]].to_numpy(dtype=float)
     acc = OutletAccumulator(list(classes), n_boot=n_boot, ci=ci, seed=seed)
     rate_values = rates.to_numpy(dtype=float) if rates is not None else None
-    acc.add(outlets, ok, proba, rate_values,
-            list(rates.columns) if rates is not None else None)
+    acc.add(
+        outlets,
+        ok,
+        proba,
+        rate_values,
+        list(rates.columns) if rates is not None else None,
+    )
     return acc.table()
 
 
@@ -184,8 +193,14 @@ class OutletAccumulator:
     _rate_n: dict[str, int] = field(default_factory=dict)
     _rate_names: list[str] | None = None
 
-    def add(self, outlets: np.ndarray, ok: np.ndarray, proba: np.ndarray | None,
-            rates: np.ndarray | None, rate_names: Sequence[str] | None) -> None:
+    def add(
+        self,
+        outlets: np.ndarray,
+        ok: np.ndarray,
+        proba: np.ndarray | None,
+        rates: np.ndarray | None,
+        rate_names: Sequence[str] | None,
+    ) -> None:
         """Add one chunk: outlet keys, ok mask, probabilities, rates."""
         if rate_names is not None:
             self._rate_names = list(rate_names)
@@ -195,11 +210,13 @@ class OutletAccumulator:
             good = mask & ok
             if proba is not None:
                 self._proba.setdefault(outlet, []).append(
-                    proba[good].astype(np.float32))
+                    proba[good].astype(np.float32)
+                )
             if rates is not None:
                 r = rates[good]
                 self._rate_sum[outlet] = self._rate_sum.get(outlet, 0) + np.nansum(
-                    r, axis=0)
+                    r, axis=0
+                )
                 self._rate_n[outlet] = self._rate_n.get(outlet, 0) + len(r)
 
     def table(self) -> pd.DataFrame:
@@ -209,31 +226,41 @@ class OutletAccumulator:
             row: dict[str, Any] = {OUTLET: outlet, "n_rows": self._rows[outlet]}
             if self._proba:
                 parts = self._proba.get(outlet, [])
-                p = (np.vstack(parts).astype(float) if parts
-                     else np.zeros((0, len(self.classes))))
+                p = (
+                    np.vstack(parts).astype(float)
+                    if parts
+                    else np.zeros((0, len(self.classes)))
+                )
                 row["n_articles"] = len(p)
                 mean, lo, hi = bootstrap_mean_ci(
-                    p, n_boot=self.n_boot, ci=self.ci,
-                    seed=_outlet_seed(self.seed, outlet))
+                    p,
+                    n_boot=self.n_boot,
+                    ci=self.ci,
+                    seed=_outlet_seed(self.seed, outlet),
+                )
                 for j, c in enumerate(self.classes):
                     row[f"p_{c}_mean"], row[f"p_{c}_lo"], row[f"p_{c}_hi"] = (
-                        mean[j], lo[j], hi[j])
+                        mean[j],
+                        lo[j],
+                        hi[j],
+                    )
                 top = p.argmax(axis=1) if len(p) else np.zeros(0, dtype=int)
                 for j, c in enumerate(self.classes):
-                    row[f"share_{c}"] = (float((top == j).mean()) if len(p)
-                                         else np.nan)
+                    row[f"share_{c}"] = float((top == j).mean()) if len(p) else np.nan
             else:
                 row["n_articles"] = self._rate_n.get(outlet, 0)
             if self._rate_names is not None:
                 n = self._rate_n.get(outlet, 0)
                 sums = self._rate_sum.get(outlet)
                 for j, name in enumerate(self._rate_names):
-                    row[_rate_column(name)] = (float(sums[j] / n)
-                                               if n and sums is not None else np.nan)
+                    row[_rate_column(name)] = (
+                        float(sums[j] / n) if n and sums is not None else np.nan
+                    )
             rows.append(row)
         # Named columns also give an empty corpus a table with its header.
-        return pd.DataFrame(rows, columns=[OUTLET, "n_articles", "n_rows",
-                                           *self._columns()])
+        return pd.DataFrame(
+            rows, columns=[OUTLET, "n_articles", "n_rows", *self._columns()]
+        )
 
     def _columns(self) -> list[str]:
         """Return the per-class and rate columns, in table order."""

@@ -43,10 +43,15 @@ def normalize_line(line: str) -> str:
     return " ".join(line.split()).casefold()
 
 
-def find_boilerplate(df: pd.DataFrame, *, outlet_col: str = OUTLET,
-                     text_col: str = TEXT, min_share: float = 0.3,
-                     min_articles: int = 5, min_chars: int = 3,
-                     ) -> dict[Any, set[str]]:
+def find_boilerplate(
+    df: pd.DataFrame,
+    *,
+    outlet_col: str = OUTLET,
+    text_col: str = TEXT,
+    min_share: float = 0.3,
+    min_articles: int = 5,
+    min_chars: int = 3,
+) -> dict[Any, set[str]]:
     r"""Find normalised lines that recur in many of one outlet's articles.
 
     One pass over the texts: each article contributes the set of its
@@ -105,11 +110,16 @@ def find_boilerplate(df: pd.DataFrame, *, outlet_col: str = OUTLET,
     return found
 
 
-def strip_boilerplate(df: pd.DataFrame, *, outlet_col: str = OUTLET,
-                      text_col: str = TEXT, min_share: float = 0.3,
-                      min_articles: int = 5, min_chars: int = 3,
-                      boilerplate: Mapping[Any, Iterable[str]] | None = None,
-                      ) -> pd.DataFrame:
+def strip_boilerplate(
+    df: pd.DataFrame,
+    *,
+    outlet_col: str = OUTLET,
+    text_col: str = TEXT,
+    min_share: float = 0.3,
+    min_articles: int = 5,
+    min_chars: int = 3,
+    boilerplate: Mapping[Any, Iterable[str]] | None = None,
+) -> pd.DataFrame:
     r"""Remove each outlet's boilerplate lines from its articles' texts.
 
     Parameters
@@ -149,10 +159,17 @@ def strip_boilerplate(df: pd.DataFrame, *, outlet_col: str = OUTLET,
     _check(df, outlet_col, text_col, min_share)
     if boilerplate is None:
         boilerplate = find_boilerplate(
-            df, outlet_col=outlet_col, text_col=text_col, min_share=min_share,
-            min_articles=min_articles, min_chars=min_chars)
-    lookup = {outlet: frozenset(map(normalize_line, lines))
-              for outlet, lines in boilerplate.items()}
+            df,
+            outlet_col=outlet_col,
+            text_col=text_col,
+            min_share=min_share,
+            min_articles=min_articles,
+            min_chars=min_chars,
+        )
+    lookup = {
+        outlet: frozenset(map(normalize_line, lines))
+        for outlet, lines in boilerplate.items()
+    }
     removed: Counter[Any] = Counter()
     texts = []
     for outlet, text in zip(df[outlet_col], df[text_col], strict=True):
@@ -160,8 +177,11 @@ def strip_boilerplate(df: pd.DataFrame, *, outlet_col: str = OUTLET,
         if not lines or not isinstance(text, str):
             texts.append(text)
             continue
-        kept = [line for line in text.split("\n")
-                if len(key := normalize_line(line)) < min_chars or key not in lines]
+        kept = [
+            line
+            for line in text.split("\n")
+            if len(key := normalize_line(line)) < min_chars or key not in lines
+        ]
         n_removed = text.count("\n") + 1 - len(kept)
         if n_removed:
             removed[outlet] += n_removed
@@ -178,7 +198,8 @@ def _check(df: pd.DataFrame, outlet_col: str, text_col: str, min_share: float) -
     if missing:
         raise CorpusFormatError(
             f"boilerplate: no column {missing[0]!r}; columns are "
-            f"{', '.join(map(str, df.columns))}. Try --outlet-col / --text-col")
+            f"{', '.join(map(str, df.columns))}. Try --outlet-col / --text-col"
+        )
     if not 0 < min_share <= 1:
         raise ValueError(f"min_share must be in (0, 1], got {min_share}")
 

@@ -53,9 +53,7 @@ _URL_LINE = re.compile(
     r"\.(?:com|org|net|info|ir|ru|uk|tv|news|io)(?:/\S*)?)$",
     re.IGNORECASE,
 )
-_MONTH = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_LINE = re.compile(
     r"^(?:(?:first\s+|last\s+)?(?:published|updated|posted)(?:\s+(?:on|at))?\s*:?\s*)?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
@@ -106,9 +104,17 @@ _ENTITY = re.compile(
     r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 )
 # Unicode line breaks become "\n"; zero-width characters and soft hyphens go.
-_TRANSLATE = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n",
-                            "\u200b": None, "\u2060": None, "\ufeff": None,
-                            "\u00ad": None})
+_TRANSLATE = str.maketrans(
+    {
+        "\u2028": "\n",
+        "\u2029": "\n",
+        "\x85": "\n",
+        "\u200b": None,
+        "\u2060": None,
+        "\ufeff": None,
+        "\u00ad": None,
+    }
+)
 _TRANSLATED = re.compile("[\u2028\u2029\x85\u200b\u2060\ufeff\u00ad]")
 
 
@@ -193,7 +199,9 @@ def _is_breadcrumb(line: str) -> bool:
     if len(parts) < 2 or len(parts) > 5:
         return False
     return all(
-        part and len(part.split()) <= 4 and part[0].isupper()
+        part
+        and len(part.split()) <= 4
+        and part[0].isupper()
         and not part.endswith((".", "?", "!", ",", ";"))
         for part in parts
     )

@@ -42,8 +42,14 @@ from framing.readers import (
 )
 from framing.schema import DATE, ID, OUTLET, TEXT, TITLE
 
-__all__ = ["CANONICAL_COLUMNS", "FORMATS", "SIDECAR_NAMES", "detect_format",
-           "iter_corpus", "read_corpus"]
+__all__ = [
+    "CANONICAL_COLUMNS",
+    "FORMATS",
+    "SIDECAR_NAMES",
+    "detect_format",
+    "iter_corpus",
+    "read_corpus",
+]
 
 #: Canonical columns, always present and always first, in this order.
 CANONICAL_COLUMNS = (ID, TEXT, OUTLET, DATE, TITLE)
@@ -52,9 +58,17 @@ FORMATS = ("csv", "tsv", "json", "jsonl", "parquet", "txt")
 DATE_DTYPE = "datetime64[us]"
 _STR: Any = "str" if int(pd.__version__.split(".")[0]) >= 3 else object
 
-_SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl",
-             ".ndjson": "jsonl", ".json": "json", ".parquet": "parquet",
-             ".pq": "parquet", ".txt": "txt"}
+_SUFFIXES = {
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+    ".txt": "txt",
+}
 
 
 def detect_format(path: str | Path) -> tuple[str, str | None]:
@@ -90,16 +104,29 @@ def detect_format(path: str | Path) -> tuple[str, str | None]:
     compression = suffixes.pop() if suffixes and suffixes[-1] in COMPRESSIONS else None
     if suffixes and suffixes[-1] in _SUFFIXES:
         return _SUFFIXES[suffixes[-1]], compression
-    raise CorpusFormatError(located(
-        path, "cannot tell the format from the file name; pass fmt= (--input-format), "
-        f"one of {', '.join(FORMATS)}"))
+    raise CorpusFormatError(
+        located(
+            path,
+            "cannot tell the format from the file name; pass fmt= (--input-format), "
+            f"one of {', '.join(FORMATS)}",
+        )
+    )
 
 
-def iter_corpus(path: str | Path, *, chunksize: int = 10_000, text_col: str = TEXT,
-                id_col: str = ID, outlet_col: str = OUTLET, date_col: str = DATE,
-                title_col: str = TITLE, fmt: str | None = None, clean: bool = False,
-                encoding: str = "utf-8", sidecar: str | Path | None = None,
-                ) -> Iterator[pd.DataFrame]:
+def iter_corpus(
+    path: str | Path,
+    *,
+    chunksize: int = 10_000,
+    text_col: str = TEXT,
+    id_col: str = ID,
+    outlet_col: str = OUTLET,
+    date_col: str = DATE,
+    title_col: str = TITLE,
+    fmt: str | None = None,
+    clean: bool = False,
+    encoding: str = "utf-8",
+    sidecar: str | Path | None = None,
+) -> Iterator[pd.DataFrame]:
     r"""Read a corpus in chunks of at most `chunksize` rows.
 
     Memory is bounded by `chunksize` for CSV, TSV, JSONL, Parquet and .txt
@@ -178,23 +205,34 @@ def iter_corpus(path: str | Path, *, chunksize: int = 10_000, text_col: str = TE
         suffix = path.suffix.lower()
         compression = suffix if suffix in COMPRESSIONS else None
     if fmt not in FORMATS:
-        raise CorpusFormatError(located(
-            path, f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}"))
+        raise CorpusFormatError(
+            located(path, f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+        )
     if not path.exists():
         raise CorpusFormatError(located(path, "no such file or folder"))
     try:
         codecs.lookup(encoding)
     except LookupError:
-        raise CorpusFormatError(located(
-            path, f"unknown encoding {encoding!r}; try utf-8 or latin-1")) from None
-    opts = ReadOptions(path, text_col, id_col, outlet_col, date_col, title_col,
-                       encoding, Path(sidecar) if sidecar is not None else None,
-                       strict=fmt != "txt")
+        raise CorpusFormatError(
+            located(path, f"unknown encoding {encoding!r}; try utf-8 or latin-1")
+        ) from None
+    opts = ReadOptions(
+        path,
+        text_col,
+        id_col,
+        outlet_col,
+        date_col,
+        title_col,
+        encoding,
+        Path(sidecar) if sidecar is not None else None,
+        strict=fmt != "txt",
+    )
     return _iterate(opts, fmt, compression, chunksize=chunksize, clean=clean)
 
 
-def _iterate(opts: ReadOptions, fmt: str, compression: str | None, *,
-             chunksize: int, clean: bool) -> Iterator[pd.DataFrame]:
+def _iterate(
+    opts: ReadOptions, fmt: str, compression: str | None, *, chunksize: int, clean: bool
+) -> Iterator[pd.DataFrame]:
     first_row = 1
     for raw in read_raw(opts, fmt, chunksize=chunksize, compression=compression):
         chunk = _canonical(raw, opts, first_row)
@@ -204,11 +242,19 @@ def _iterate(opts: ReadOptions, fmt: str, compression: str | None, *,
         yield chunk
 
 
-def read_corpus(path: str | Path, *, text_col: str = TEXT, id_col: str = ID,
-                outlet_col: str = OUTLET, date_col: str = DATE,
-                title_col: str = TITLE, fmt: str | None = None, clean: bool = False,
-                encoding: str = "utf-8", sidecar: str | Path | None = None,
-                ) -> pd.DataFrame:
+def read_corpus(
+    path: str | Path,
+    *,
+    text_col: str = TEXT,
+    id_col: str = ID,
+    outlet_col: str = OUTLET,
+    date_col: str = DATE,
+    title_col: str = TITLE,
+    fmt: str | None = None,
+    clean: bool = False,
+    encoding: str = "utf-8",
+    sidecar: str | Path | None = None,
+) -> pd.DataFrame:
     r"""Read a whole corpus into one DataFrame.
 
     Every input row appears, in order, including rows with empty text.
@@ -246,41 +292,82 @@ def read_corpus(path: str | Path, *, text_col: str = TEXT, id_col: str = ID,
     >>> df["id"].tolist(), df["text"].tolist()
     (['1', '2'], ['It rained.', ''])
     """
-    options = {"text_col": text_col, "id_col": id_col, "outlet_col": outlet_col,
-               "date_col": date_col, "title_col": title_col}
-    chunks = list(iter_corpus(path, chunksize=50_000, fmt=fmt, clean=clean,
-                              encoding=encoding, sidecar=sidecar, **options))
+    options = {
+        "text_col": text_col,
+        "id_col": id_col,
+        "outlet_col": outlet_col,
+        "date_col": date_col,
+        "title_col": title_col,
+    }
+    chunks = list(
+        iter_corpus(
+            path,
+            chunksize=50_000,
+            fmt=fmt,
+            clean=clean,
+            encoding=encoding,
+            sidecar=sidecar,
+            **options,
+        )
+    )
     if not chunks:
-        chunks = [_canonical(pd.DataFrame({text_col: []}),
-                             ReadOptions(Path(path), encoding=encoding,
-                                         strict=False, **options), 1)]
+        chunks = [
+            _canonical(
+                pd.DataFrame({text_col: []}),
+                ReadOptions(Path(path), encoding=encoding, strict=False, **options),
+                1,
+            )
+        ]
     df = pd.concat(chunks) if len(chunks) > 1 else chunks[0]
     unparsed = sum(c.attrs["corpus"]["unparsed_dates"] for c in chunks)
-    df.attrs = {"corpus": {
-        "source": str(path), "rows": len(df), "unparsed_dates": unparsed,
-        "empty_text": sum(c.attrs["corpus"]["empty_text"] for c in chunks)}}
+    df.attrs = {
+        "corpus": {
+            "source": str(path),
+            "rows": len(df),
+            "unparsed_dates": unparsed,
+            "empty_text": sum(c.attrs["corpus"]["empty_text"] for c in chunks),
+        }
+    }
     if unparsed:
-        warnings.warn(f"{path}: {unparsed} date(s) could not be parsed and are NaT",
-                      UserWarning, stacklevel=2)
+        warnings.warn(
+            f"{path}: {unparsed} date(s) could not be parsed and are NaT",
+            UserWarning,
+            stacklevel=2,
+        )
     return df
 
 
 # -- canonical columns ---------------------------------------------------------
 
+
 def _canonical(raw: pd.DataFrame, opts: ReadOptions, first_row: int) -> pd.DataFrame:
     if opts.text_col not in raw.columns:
         available = column_names(raw.columns) or "(none)"
-        raise CorpusFormatError(located(
-            opts.path, f"no such text column; available columns: {available}. "
-            "Try --text-col (text_col=)", column=opts.text_col))
-    wanted = {opts.id_col: ID, opts.text_col: TEXT, opts.outlet_col: OUTLET,
-              opts.date_col: DATE, opts.title_col: TITLE}
+        raise CorpusFormatError(
+            located(
+                opts.path,
+                f"no such text column; available columns: {available}. "
+                "Try --text-col (text_col=)",
+                column=opts.text_col,
+            )
+        )
+    wanted = {
+        opts.id_col: ID,
+        opts.text_col: TEXT,
+        opts.outlet_col: OUTLET,
+        opts.date_col: DATE,
+        opts.title_col: TITLE,
+    }
     for src, dst in wanted.items():  # a renamed column that is absent is a typo
         if src != dst and src not in raw.columns and first_row == 1 and opts.strict:
-            raise CorpusFormatError(located(
-                opts.path, f"no such {dst} column; available columns: "
-                f"{column_names(raw.columns)}. Check --{dst}-col ({dst}_col=)",
-                column=src))
+            raise CorpusFormatError(
+                located(
+                    opts.path,
+                    f"no such {dst} column; available columns: "
+                    f"{column_names(raw.columns)}. Check --{dst}-col ({dst}_col=)",
+                    column=src,
+                )
+            )
     mapping = {src: dst for src, dst in wanted.items() if src in raw.columns}
     for dst in CANONICAL_COLUMNS:
         if dst in raw.columns and dst not in mapping:
@@ -288,8 +375,9 @@ def _canonical(raw: pd.DataFrame, opts: ReadOptions, first_row: int) -> pd.DataF
     df = raw.rename(columns=mapping)
     n = len(df)
     df.index = pd.RangeIndex(first_row - 1, first_row - 1 + n)
-    row_ids = pd.Series([str(i) for i in range(first_row, first_row + n)],
-                        index=df.index, dtype=object)
+    row_ids = pd.Series(
+        [str(i) for i in range(first_row, first_row + n)], index=df.index, dtype=object
+    )
     ids = _strings(df[ID]) if ID in df else row_ids
     df[ID] = _as_str(ids.where(ids.notna() & (ids != ""), row_ids))
     df[TEXT] = _as_str(_texts(df[TEXT], opts, first_row))
@@ -303,16 +391,24 @@ def _canonical(raw: pd.DataFrame, opts: ReadOptions, first_row: int) -> pd.DataF
         df[DATE] = pd.Series(pd.NaT, index=df.index, dtype=DATE_DTYPE)
     extras = [c for c in df.columns if c not in CANONICAL_COLUMNS]
     df = pd.concat([df[list(CANONICAL_COLUMNS)], _extras(df[extras])], axis=1)
-    df.attrs = {"corpus": {"source": str(opts.path), "first_row": first_row,
-                           "empty_text": int((df[TEXT].str.strip() == "").sum()),
-                           "unparsed_dates": unparsed}}
+    df.attrs = {
+        "corpus": {
+            "source": str(opts.path),
+            "first_row": first_row,
+            "empty_text": int((df[TEXT].str.strip() == "").sum()),
+            "unparsed_dates": unparsed,
+        }
+    }
     return df
 
 
 def _strings(values: pd.Series) -> pd.Series:
     """Values as Python str (ids 7 and 7.0 both become ``"7"``), NA as None."""
-    return pd.Series([None if is_na(v) else cell_str(v) for v in values.astype(object)],
-                     index=values.index, dtype=object)
+    return pd.Series(
+        [None if is_na(v) else cell_str(v) for v in values.astype(object)],
+        index=values.index,
+        dtype=object,
+    )
 
 
 def _texts(values: pd.Series, opts: ReadOptions, first_row: int) -> pd.Series:
@@ -326,9 +422,14 @@ def _texts(values: pd.Series, opts: ReadOptions, first_row: int) -> pd.Series:
         elif _is_number(value):
             texts.append(cell_str(value))
         else:
-            raise CorpusFormatError(located(
-                opts.path, f"text is {_kind(value)}, not a string", row=row,
-                column=opts.text_col))
+            raise CorpusFormatError(
+                located(
+                    opts.path,
+                    f"text is {_kind(value)}, not a string",
+                    row=row,
+                    column=opts.text_col,
+                )
+            )
     return pd.Series(texts, index=values.index, dtype=object)
 
 
@@ -355,8 +456,11 @@ def _outlets(values: pd.Series) -> pd.Series:
 
 def _extras(extras: pd.DataFrame) -> pd.DataFrame:
     """Further input columns, lone surrogates in their strings replaced."""
-    fixed = {col: [replace_surrogates(v) if isinstance(v, str) else v for v in values]
-             for col, values in extras.items() if values.dtype == object}
+    fixed = {
+        col: [replace_surrogates(v) if isinstance(v, str) else v for v in values]
+        for col, values in extras.items()
+        if values.dtype == object
+    }
     if fixed:
         extras = extras.copy()
     for col, values in fixed.items():
@@ -382,7 +486,8 @@ def _parse_dates(values: pd.Series) -> tuple[pd.Series, int]:
         parsed = pd.to_datetime(text, errors="coerce", utc=True, format="ISO8601")
         retry = parsed.isna() & present
         if retry.any():
-            parsed[retry] = pd.to_datetime(text[retry], errors="coerce", utc=True,
-                                           format="mixed")
+            parsed[retry] = pd.to_datetime(
+                text[retry], errors="coerce", utc=True, format="mixed"
+            )
     parsed = parsed.dt.tz_localize(None).astype(DATE_DTYPE)
     return parsed, int((parsed.isna() & present).sum())

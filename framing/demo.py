@@ -104,16 +104,19 @@ def _demo_model(corpus: object, data: Path, out: Path, paths: DemoPaths) -> None
     from framing.output import TableWriter, atomic_write_text, write_table
     from framing.scoring import score_corpus
 
-    model = train(corpus, outlet_labels=data / "outlets.csv",
-                  source="data/demo/articles.jsonl")
+    model = train(
+        corpus, outlet_labels=data / "outlets.csv", source="data/demo/articles.jsonl"
+    )
     paths.outputs["model"] = save_model(model, out / "model")
     ev = model.card["evaluation"]
     table = format_metrics(
         {"grouped by outlet": ev["grouped"], "random split": ev["random"]},
         title="Outlet-framing model (labels: data/outlets.csv alignment), "
-              "cross-validated with outlets held out:")
-    paths.outputs["evaluation"] = atomic_write_text(out / "evaluation.txt",
-                                                    table + "\n")
+        "cross-validated with outlets held out:",
+    )
+    paths.outputs["evaluation"] = atomic_write_text(
+        out / "evaluation.txt", table + "\n"
+    )
     with TableWriter(out / "scores.csv") as writer:
         summary = score_corpus(model, [corpus], writer, by_outlet=True)
     paths.outputs["scores"] = writer.path
@@ -129,11 +132,21 @@ def _demo_report(corpus: object, data: Path, out: Path, paths: DemoPaths) -> Non
     from framing.report.assemble import build_report
 
     labels, _ = read_outlet_labels(data / "outlets.csv")
-    terms = discover_terms(strip_boilerplate(corpus), by="alignment",
-                           group_labels=labels, vs=("A", "B"), top_per_group=None)
+    terms = discover_terms(
+        strip_boilerplate(corpus),
+        by="alignment",
+        group_labels=labels,
+        vs=("A", "B"),
+        top_per_group=None,
+    )
     written = build_report(
-        corpus, out_dir=out, model_dir=paths.outputs.get("model"), terms=terms,
-        source="data/demo/articles.jsonl", title="Framing report: demo corpus")
+        corpus,
+        out_dir=out,
+        model_dir=paths.outputs.get("model"),
+        terms=terms,
+        source="data/demo/articles.jsonl",
+        title="Framing report: demo corpus",
+    )
     for path in written:
         if path.suffix == ".pdf":
             paths.outputs["report"] = path

@@ -77,20 +77,35 @@ def read_corpus_dask(
     first = path if isinstance(path, str) else path[0]
     name = first.lower().removesuffix(".gz")
     fmt = fmt or next(
-        (f for f, sfx in (("parquet", ".parquet"), ("jsonl", ".jsonl"),
-                          ("jsonl", ".ndjson"), ("csv", ".csv"))
-         if name.endswith(sfx)),
+        (
+            f
+            for f, sfx in (
+                ("parquet", ".parquet"),
+                ("jsonl", ".jsonl"),
+                ("jsonl", ".ndjson"),
+                ("csv", ".csv"),
+            )
+            if name.endswith(sfx)
+        ),
         None,
     )
     compressed = first.lower().endswith(".gz")
     if fmt == "parquet":
         ddf = dd.read_parquet(path)
     elif fmt == "jsonl":
-        ddf = dd.read_json(path, lines=True, orient="records",
-                           blocksize=None if compressed else blocksize)
+        ddf = dd.read_json(
+            path,
+            lines=True,
+            orient="records",
+            blocksize=None if compressed else blocksize,
+        )
     elif fmt == "csv":
-        ddf = dd.read_csv(path, blocksize=None if compressed else blocksize,
-                          dtype=str, keep_default_na=False)
+        ddf = dd.read_csv(
+            path,
+            blocksize=None if compressed else blocksize,
+            dtype=str,
+            keep_default_na=False,
+        )
     else:
         raise FramingError(
             f"{first}: Dask reads csv, jsonl or parquet; give fmt= for this file"
@@ -98,19 +113,28 @@ def read_corpus_dask(
     if text_col not in ddf.columns:
         raise FramingError(
             f"{first}: no text column '{text_col}' (columns: "
-            + ", ".join(map(str, ddf.columns)) + "); use text_col="
+            + ", ".join(map(str, ddf.columns))
+            + "); use text_col="
         )
-    rename = {src: dst for src, dst in ((text_col, "text"), (id_col, "id"),
-                                        (outlet_col, "outlet"), (date_col, "date"))
-              if src in ddf.columns and src != dst}
+    rename = {
+        src: dst
+        for src, dst in (
+            (text_col, "text"),
+            (id_col, "id"),
+            (outlet_col, "outlet"),
+            (date_col, "date"),
+        )
+        if src in ddf.columns and src != dst
+    }
     ddf = ddf.rename(columns=rename)
     return ddf.map_partitions(_canonical_partition, meta=_canonical_meta(ddf))
 
 
 def _canonical_partition(part: pd.DataFrame) -> pd.DataFrame:
     part = part.copy()
-    part["text"] = part["text"].where(part["text"].map(lambda v: isinstance(v, str)),
-                                      "")
+    part["text"] = part["text"].where(
+        part["text"].map(lambda v: isinstance(v, str)), ""
+    )
     for col in ("id", "outlet"):
         if col in part.columns:
             part[col] = part[col].astype("string")
@@ -147,8 +171,9 @@ def features_dask(ddf: Any, transformer: Any) -> Any:
     return ddf.map_partitions(features_frame, transformer, meta=meta)
 
 
-def score_dask(ddf: Any, model: Any, *, top_k: int = 5,
-               keep: Sequence[str] = ()) -> Any:
+def score_dask(
+    ddf: Any, model: Any, *, top_k: int = 5, keep: Sequence[str] = ()
+) -> Any:
     """Map :func:`framing.scoring.score_documents` over a Dask frame.
 
     Parameters
@@ -171,13 +196,12 @@ def score_dask(ddf: Any, model: Any, *, top_k: int = 5,
 
     sample = ddf._meta.head(0).copy()
     meta = score_documents(model, sample, top_k=top_k, keep=tuple(keep))
-    return ddf.map_partitions(
-        _score_partition, model, top_k, tuple(keep), meta=meta
-    )
+    return ddf.map_partitions(_score_partition, model, top_k, tuple(keep), meta=meta)
 
 
-def _score_partition(part: pd.DataFrame, model: Any, top_k: int,
-                     keep: tuple[str, ...]) -> pd.DataFrame:
+def _score_partition(
+    part: pd.DataFrame, model: Any, top_k: int, keep: tuple[str, ...]
+) -> pd.DataFrame:
     from framing.scoring import score_documents
 
     return score_documents(model, part, top_k=top_k, keep=keep)

@@ -262,9 +262,15 @@ def reliability_bins(
             continue
         c, a = float(conf[mask].mean()), float(right[mask].mean())
         ece += n / len(conf) * abs(a - c)
-        bins.append({"lo": round(float(edges[b]), 4),
-                     "hi": round(float(edges[b + 1]), 4),
-                     "n": n, "confidence": c, "accuracy": a})
+        bins.append(
+            {
+                "lo": round(float(edges[b]), 4),
+                "hi": round(float(edges[b + 1]), 4),
+                "n": n,
+                "confidence": c,
+                "accuracy": a,
+            }
+        )
     return bins, float(ece)
 
 
@@ -342,21 +348,29 @@ def classification_metrics(
         if 0 < onehot[:, i].sum() < len(truth):
             auc = float(roc_auc_score(onehot[:, i], proba[:, i]))
             aucs.append(auc)
-        per_class[c] = {"precision": float(p[i]), "recall": float(r[i]),
-                        "f1": float(f[i]), "support": int(s[i]), "roc_auc": auc}
+        per_class[c] = {
+            "precision": float(p[i]),
+            "recall": float(r[i]),
+            "f1": float(f[i]),
+            "support": int(s[i]),
+            "roc_auc": auc,
+        }
     present = [c for c in classes if c in set(truth)]
     bins, ece = reliability_bins(truth, proba, classes, n_bins=n_bins)
     return {
         "n": len(truth),
-        "macro_f1": float(f1_score(truth, pred, labels=present, average="macro",
-                                   zero_division=0)),
+        "macro_f1": float(
+            f1_score(truth, pred, labels=present, average="macro", zero_division=0)
+        ),
         "accuracy": float(accuracy_score(truth, pred)),
         "roc_auc_ovr": float(np.mean(aucs)) if aucs else None,
         "brier": float(((proba - onehot) ** 2).sum(axis=1).mean()),
         "ece": ece,
         "per_class": per_class,
-        "confusion": {"labels": classes,
-                      "matrix": confusion_matrix(truth, pred, labels=classes).tolist()},
+        "confusion": {
+            "labels": classes,
+            "matrix": confusion_matrix(truth, pred, labels=classes).tolist(),
+        },
         "reliability": bins,
     }
 
@@ -409,42 +423,57 @@ def evaluate_cv(
     else:
         how = f"{len(splits)} given outlet-held-out splits"
     runs: dict[str, tuple[Sequence[Split], str, str | None]] = {
-        "grouped": (splits, how, None)}
+        "grouped": (splits, how, None)
+    }
     if random_split:
-        rs, rhow = random_splits(y, n_splits=len(splits) if len(splits) <= 10
-                                 else n_splits, seed=seed)
+        rs, rhow = random_splits(
+            y, n_splits=len(splits) if len(splits) <= 10 else n_splits, seed=seed
+        )
         runs["random"] = (rs, rhow, OPTIMISTIC)
     report: dict[str, Any] = {}
     n_outlets = len(np.unique(groups.astype(str)))
     for name, (sp, desc, note) in runs.items():
         proba = cross_validate(make_estimator, X, y, sp, classes=classes)
         m = classification_metrics(y, proba, classes)
-        m.update(cv=desc, n_folds=len(sp), n_outlets=n_outlets, note=note,
-                 fold_macro_f1=_fold_f1(y, proba, classes, sp))
+        m.update(
+            cv=desc,
+            n_folds=len(sp),
+            n_outlets=n_outlets,
+            note=note,
+            fold_macro_f1=_fold_f1(y, proba, classes, sp),
+        )
         report[name] = m
     return report
 
 
-def _fold_f1(y: np.ndarray, proba: np.ndarray, classes: list[str],
-             splits: Sequence[Split]) -> list[float]:
+def _fold_f1(
+    y: np.ndarray, proba: np.ndarray, classes: list[str], splits: Sequence[Split]
+) -> list[float]:
     from sklearn.metrics import f1_score
 
     pred = np.asarray(classes, dtype=object)[proba.argmax(axis=1)]
-    return [float(f1_score(y[te], pred[te], average="macro", zero_division=0))
-            for _, te in splits]
+    return [
+        float(f1_score(y[te], pred[te], average="macro", zero_division=0))
+        for _, te in splits
+    ]
 
 
-_ROWS = (("macro_f1", "macro-F1"), ("accuracy", "accuracy"),
-         ("roc_auc_ovr", "ROC AUC (one-vs-rest)"), ("brier", "Brier score"),
-         ("ece", "calibration error (ECE)"))
+_ROWS = (
+    ("macro_f1", "macro-F1"),
+    ("accuracy", "accuracy"),
+    ("roc_auc_ovr", "ROC AUC (one-vs-rest)"),
+    ("brier", "Brier score"),
+    ("ece", "calibration error (ECE)"),
+)
 
 
 def _num(v: Any, width: int = 8) -> str:
     return f"{v:>{width}.3f}" if isinstance(v, (int, float)) else f"{'-':>{width}}"
 
 
-def format_metrics(columns: Mapping[str, Mapping[str, Any]], *,
-                   title: str | None = None) -> str:
+def format_metrics(
+    columns: Mapping[str, Mapping[str, Any]], *, title: str | None = None
+) -> str:
     """Format one or more metric sets side by side as a readable table.
 
     Parameters
@@ -464,27 +493,35 @@ def format_metrics(columns: Mapping[str, Mapping[str, Any]], *,
     """
     names = list(columns)
     heads = [n + ("*" if columns[n].get("note") else "") for n in names]
-    support = max((pc["support"] for m in columns.values()
-                   for pc in m["per_class"].values()), default=0)
+    support = max(
+        (pc["support"] for m in columns.values() for pc in m["per_class"].values()),
+        default=0,
+    )
     width = max(24 + len(str(support)), *(len(h) + 2 for h in heads))
     label_w = 26
     lines = [title] if title else []
     lines.append(" " * label_w + "".join(f"{h:>{width}}" for h in heads))
     for key, label in _ROWS:
-        lines.append(f"{label:<{label_w}}" + "".join(
-            f"{_num(columns[n].get(key), width)}" for n in names))
+        lines.append(
+            f"{label:<{label_w}}"
+            + "".join(f"{_num(columns[n].get(key), width)}" for n in names)
+        )
     first = columns[names[0]]
     sizes = [f"{columns[n].get('n')} / {columns[n].get('n_folds', '-')}" for n in names]
-    lines.append(f"{'articles / folds':<{label_w}}"
-                 + "".join(f"{x:>{width}}" for x in sizes))
+    lines.append(
+        f"{'articles / folds':<{label_w}}" + "".join(f"{x:>{width}}" for x in sizes)
+    )
     lines.append("per class: precision / recall / F1 (support)")
     for c in first["per_class"]:
         cells = []
         for n in names:
             pc = columns[n]["per_class"].get(c)
-            cells.append("-" if pc is None else
-                         f"{pc['precision']:.2f} / {pc['recall']:.2f} / {pc['f1']:.2f}"
-                         f" ({pc['support']})")
+            cells.append(
+                "-"
+                if pc is None
+                else f"{pc['precision']:.2f} / {pc['recall']:.2f} / {pc['f1']:.2f}"
+                f" ({pc['support']})"
+            )
         lines.append(f"  {c:<{label_w - 2}}" + "".join(f"{x:>{width}}" for x in cells))
     conf = first["confusion"]
     labels = [str(x) for x in conf["labels"]]
@@ -496,8 +533,10 @@ def format_metrics(columns: Mapping[str, Mapping[str, Any]], *,
     lines.append(f"reliability, {heads[0]} (top-label confidence bins):")
     lines.append(f"  {'bin':<14}{'n':>7}{'confidence':>12}{'accuracy':>10}")
     for b in first["reliability"]:
-        lines.append(f"  {b['lo']:.1f}-{b['hi']:.1f}{'':<7}{b['n']:>7}"
-                     f"{b['confidence']:>12.3f}{b['accuracy']:>10.3f}")
+        lines.append(
+            f"  {b['lo']:.1f}-{b['hi']:.1f}{'':<7}{b['n']:>7}"
+            f"{b['confidence']:>12.3f}{b['accuracy']:>10.3f}"
+        )
     if len(names) > 1 and all(
         isinstance(columns[n].get("macro_f1"), float) for n in names[:2]
     ):
@@ -508,6 +547,7 @@ def format_metrics(columns: Mapping[str, Mapping[str, Any]], *,
             how = columns[n].get("cv")
             lines.append(f"* {columns[n]['note']}" + (f"; {how}" if how else ""))
         elif columns[n].get("cv"):
-            lines.append(f"{h}: {columns[n]['cv']}, {columns[n].get('n_outlets', '?')} "
-                         "outlets")
+            lines.append(
+                f"{h}: {columns[n]['cv']}, {columns[n].get('n_outlets', '?')} outlets"
+            )
     return "\n".join(lines)

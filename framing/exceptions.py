@@ -22,8 +22,9 @@ class ModelFileError(FramingError, ValueError):
     """A model directory is missing, incompatible, tampered with or unsafe."""
 
 
-def located(path: object, message: str, *, row: int | None = None,
-            column: str | None = None) -> str:
+def located(
+    path: object, message: str, *, row: int | None = None, column: str | None = None
+) -> str:
     """Format a one-line error message naming file, row and column.
 
     Parameters

@@ -37,20 +37,27 @@ def linear_parts(classifier: Any) -> tuple[np.ndarray, np.ndarray]:
     if hasattr(classifier, "calibrated_classifiers_"):
         parts = [c.estimator for c in classifier.calibrated_classifiers_]
         coef = np.mean([np.asarray(p.coef_, dtype=float) for p in parts], axis=0)
-        icpt = np.mean([np.atleast_1d(p.intercept_).astype(float) for p in parts],
-                       axis=0)
+        icpt = np.mean(
+            [np.atleast_1d(p.intercept_).astype(float) for p in parts], axis=0
+        )
         return coef, icpt
     if not hasattr(classifier, "coef_"):
         from framing.exceptions import FramingError
 
         raise FramingError(
-            f"cannot explain a {type(classifier).__name__}: not a linear model")
-    return (np.asarray(classifier.coef_, dtype=float),
-            np.atleast_1d(classifier.intercept_).astype(float))
+            f"cannot explain a {type(classifier).__name__}: not a linear model"
+        )
+    return (
+        np.asarray(classifier.coef_, dtype=float),
+        np.atleast_1d(classifier.intercept_).astype(float),
+    )
 
 
-def _signed(coef: np.ndarray, intercept: np.ndarray, pred: np.ndarray,
-            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _signed(
+    coef: np.ndarray,
+    intercept: np.ndarray,
+    pred: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Row index into coef and sign for each predicted class index."""
     if coef.shape[0] == 1:
         sign = np.where(pred == 1, 1.0, -1.0)

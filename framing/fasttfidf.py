@@ -47,12 +47,18 @@ def supports(vectorizer: Any) -> bool:
     try:
         lo, hi = v.ngram_range
         return (
-            hasattr(v, "vocabulary_") and hasattr(v, "_tfidf")
+            hasattr(v, "vocabulary_")
+            and hasattr(v, "_tfidf")
             and (hasattr(v, "idf_") or not v.use_idf)
-            and v.analyzer == "word" and v.input == "content"
-            and v.token_pattern == _DEFAULT_PATTERN and v.tokenizer is None
-            and v.preprocessor is None and v.lowercase and v.strip_accents is None
-            and v.stop_words is None and v.binary is False
+            and v.analyzer == "word"
+            and v.input == "content"
+            and v.token_pattern == _DEFAULT_PATTERN
+            and v.tokenizer is None
+            and v.preprocessor is None
+            and v.lowercase
+            and v.strip_accents is None
+            and v.stop_words is None
+            and v.binary is False
             and (lo, hi) in ((1, 1), (1, 2), (2, 2))
         )
     except AttributeError:
@@ -148,7 +154,8 @@ class TfidfIndex:
         c = np.concatenate(cols) if cols else np.empty(0, dtype=np.int64)
         X = sparse.csr_matrix(
             (np.ones(len(r), dtype=self.vectorizer.dtype), (r, c)),
-            shape=(len(texts), self._n_features))
+            shape=(len(texts), self._n_features),
+        )
         X.sum_duplicates()
         X.sort_indices()
         return X
@@ -158,4 +165,3 @@ class TfidfIndex:
         if not len(texts):
             return self.counts(texts)
         return self.vectorizer._tfidf.transform(self.counts(texts), copy=False)
-

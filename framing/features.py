@@ -39,8 +39,9 @@ _PARALLEL_MIN_DOCS = 2000
 LENGTH = ("n_tokens", "n_sentences")
 
 
-def feature_names(categories: Sequence[str], *, voice: bool = True,
-                  length: bool = True) -> list[str]:
+def feature_names(
+    categories: Sequence[str], *, voice: bool = True, length: bool = True
+) -> list[str]:
     """Return the feature names for ``categories`` (scare quotes last).
 
     Parameters
@@ -266,8 +267,8 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
         self.lexicon_digest_ = lex.digest
         self.categories_ = tuple(lex.category_names)
         self.feature_names_out_ = np.asarray(
-            feature_names(self.categories_, voice=self.voice,
-                          length=self._length), dtype=object
+            feature_names(self.categories_, voice=self.voice, length=self._length),
+            dtype=object,
         )
         self._matcher = Matcher(lex)
         return self
@@ -305,8 +306,11 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
         check_is_fitted(self, "lexicon_")
         texts = as_texts(X)
         matcher = self.matcher_
-        kw = {"voice": self.voice, "per": self.per,
-              "sentences": self.sentences if self._length else None}
+        kw = {
+            "voice": self.voice,
+            "per": self.per,
+            "sentences": self.sentences if self._length else None,
+        }
         width = len(self.feature_names_out_)
         if not texts:
             return np.zeros((0, width))
@@ -315,10 +319,12 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
             out = _block(texts, matcher, kw)
         else:
             size = -(-len(texts) // (4 * abs(n_jobs) if n_jobs > 0 else 8))
-            out = np.vstack(Parallel(n_jobs=n_jobs)(
-                delayed(_block)(texts[i : i + size], matcher, kw)
-                for i in range(0, len(texts), size)
-            ))
+            out = np.vstack(
+                Parallel(n_jobs=n_jobs)(
+                    delayed(_block)(texts[i : i + size], matcher, kw)
+                    for i in range(0, len(texts), size)
+                )
+            )
         return out if self._length else out[:, : -len(LENGTH)]
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:

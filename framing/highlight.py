@@ -91,9 +91,7 @@ def _nested(
     return "".join(out)
 
 
-def render_ansi(
-    text: str, matches: Sequence[Match], categories: Sequence[str]
-) -> str:
+def render_ansi(text: str, matches: Sequence[Match], categories: Sequence[str]) -> str:
     """Render ``text`` for a terminal, matches coloured by category.
 
     Quoted-voice matches are underlined; scare quotes are shown in reverse
@@ -215,9 +213,7 @@ def render_html(
             return "</span>"
         return "</mark>"
 
-    spans: list[tuple[int, int, int, Any]] = [
-        (q.start, q.end, 0, q) for q in quotes
-    ]
+    spans: list[tuple[int, int, int, Any]] = [(q.start, q.end, 0, q) for q in quotes]
     for m in matches:
         spans.append((m.start, m.end, 1 if m.category == SCARE_QUOTES else 2, m))
     body = _nested(text, spans, html.escape, opener, closer)

@@ -40,7 +40,10 @@ class LabelWarning(UserWarning):
 
 
 def read_outlet_labels(
-    path: str | Path, column: str | None = None, *, option: str | None = None,
+    path: str | Path,
+    column: str | None = None,
+    *,
+    option: str | None = None,
 ) -> tuple[dict[str, str], str]:
     """Read an outlet -> label table (CSV, or TSV for ``.tsv``/``.tab``).
 
@@ -87,30 +90,37 @@ def read_outlet_labels(
         table = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False)
     except FileNotFoundError:
         raise CorpusFormatError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError, pd.errors.ParserError,
-            pd.errors.EmptyDataError) as exc:
+    except (
+        OSError,
+        UnicodeDecodeError,
+        pd.errors.ParserError,
+        pd.errors.EmptyDataError,
+    ) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else "empty"
         raise CorpusFormatError(
-            f"{path}: cannot read outlet labels ({first})") from None
+            f"{path}: cannot read outlet labels ({first})"
+        ) from None
     columns = [str(c) for c in table.columns]
     if len(columns) < 2:
         raise CorpusFormatError(
             f"{path}: outlet labels need two columns with a header, such as "
-            f"'outlet,alignment'; found {len(columns)}")
+            f"'outlet,alignment'; found {len(columns)}"
+        )
     key = OUTLET if OUTLET in columns else columns[0]
     hint = f" (name it with {option})" if option else ""
     if column is not None:
         if column not in columns or column == key:
             raise CorpusFormatError(
-                f"{path}: no label column {column!r}; columns are "
-                f"{', '.join(columns)}")
+                f"{path}: no label column {column!r}; columns are {', '.join(columns)}"
+            )
         value = column
     elif len(columns) == 2 or columns[0] == key:
         value = next(c for c in columns if c != key)
     else:
         raise CorpusFormatError(
             f"{path}: cannot tell which column holds the labels; columns are "
-            f"{', '.join(columns)}{hint}")
+            f"{', '.join(columns)}{hint}"
+        )
     labels: dict[str, str] = {}
     pairs = zip(table[key], table[value], strict=True)
     for row, (outlet, label) in enumerate(pairs, 2):
@@ -120,7 +130,8 @@ def read_outlet_labels(
         if labels.setdefault(outlet, label) != label:
             raise CorpusFormatError(
                 f"{path}, row {row}: outlet {outlet!r} is listed with two "
-                f"labels ({labels[outlet]!r} and {label!r})")
+                f"labels ({labels[outlet]!r} and {label!r})"
+            )
     if not labels:
         raise CorpusFormatError(f"{path}: no outlet labels (empty table)")
     return labels, value
@@ -192,8 +203,12 @@ def resolve_labels(
     empty = ~texts & ~missing
     if empty.any():
         info["dropped"]["empty_texts"] = int(empty.sum())
-        warnings.warn(f"{int(empty.sum())} labelled article(s) with empty text were "
-                      f"left out of {purpose}", LabelWarning, stacklevel=2)
+        warnings.warn(
+            f"{int(empty.sum())} labelled article(s) with empty text were "
+            f"left out of {purpose}",
+            LabelWarning,
+            stacklevel=2,
+        )
     keep = (~missing & texts).to_numpy()
     y = labels[keep].astype(str).to_numpy(dtype=object)
     _check_labels(y, min_labels, purpose)
@@ -207,25 +222,34 @@ def _check_labels(y: np.ndarray, min_labels: int, purpose: str) -> None:
     if found < min_labels:
         what = f"a single label ({y[0]!r})" if found == 1 else f"{found} labels"
         need = _NUMBERS.get(min_labels, str(min_labels))
-        raise FramingError(f"{what} among the {len(y)} {purpose} articles; a "
-                           f"classifier needs at least {need}")
+        raise FramingError(
+            f"{what} among the {len(y)} {purpose} articles; a "
+            f"classifier needs at least {need}"
+        )
 
 
-def _outlet_labels(corpus: pd.DataFrame, outlet_labels: Mapping[str, str] | str | Path,
-                   info: dict[str, Any], purpose: str) -> pd.Series:
+def _outlet_labels(
+    corpus: pd.DataFrame,
+    outlet_labels: Mapping[str, str] | str | Path,
+    info: dict[str, Any],
+    purpose: str,
+) -> pd.Series:
     """Labels by outlet (stripped names); warn about articles left without one."""
     if isinstance(outlet_labels, (str, Path)):
         table, name = read_outlet_labels(outlet_labels)
         info["label_source"] = {
-            "outlet_table": Path(outlet_labels).name, "column": name,
+            "outlet_table": Path(outlet_labels).name,
+            "column": name,
             "outlets": len(table),
-            "sha256": hashlib.sha256(Path(outlet_labels).read_bytes()).hexdigest()}
+            "sha256": hashlib.sha256(Path(outlet_labels).read_bytes()).hexdigest(),
+        }
     else:
         table = {str(k).strip(): str(v).strip() for k, v in outlet_labels.items()}
         info["label_source"] = {"outlet_table": "(mapping)", "column": "label"}
     if OUTLET not in corpus.columns or corpus[OUTLET].isna().all():
         raise CorpusFormatError(
-            "labels per outlet need an outlet column; none found. Try --outlet-col")
+            "labels per outlet need an outlet column; none found. Try --outlet-col"
+        )
     outlets = corpus[OUTLET].astype(object)
     keys = outlets.map(lambda o: o.strip() if isinstance(o, str) else "")
     labels = keys.map(lambda k: table.get(k) if k else None)
@@ -235,40 +259,54 @@ def _outlet_labels(corpus: pd.DataFrame, outlet_labels: Mapping[str, str] | str 
         names = sorted(set(outlets[named]))
         info["dropped"]["unlabelled_articles"] = int(missing.sum())
         info["dropped"]["unlabelled_outlets"] = len(names)
-        _warn_unlabelled(int(named.sum()), names, int((missing & ~named).sum()),
-                         purpose)
+        _warn_unlabelled(
+            int(named.sum()), names, int((missing & ~named).sum()), purpose
+        )
     return labels
 
 
-def _warn_unlabelled(n_named: int, names: list[str], n_without: int,
-                     purpose: str) -> None:
+def _warn_unlabelled(
+    n_named: int, names: list[str], n_without: int, purpose: str
+) -> None:
     """Warn about articles of outlets missing from the table, or without one."""
     parts = []
     if n_named:
-        parts.append(f"{n_named} article(s) from {len(names)} outlet(s) missing "
-                     "from the outlet labels")
+        parts.append(
+            f"{n_named} article(s) from {len(names)} outlet(s) missing "
+            "from the outlet labels"
+        )
     if n_without:
         parts.append(f"{n_without} article(s) without an outlet")
     shown = ", ".join(map(repr, names[:5])) + (" ..." if len(names) > 5 else "")
-    warnings.warn(" and ".join(parts) + f" were left out of {purpose}"
-                  + (f": {shown}" if shown else ""), LabelWarning, stacklevel=4)
+    warnings.warn(
+        " and ".join(parts)
+        + f" were left out of {purpose}"
+        + (f": {shown}" if shown else ""),
+        LabelWarning,
+        stacklevel=4,
+    )
 
 
-def _column_labels(corpus: pd.DataFrame, label_col: str | None,
-                   info: dict[str, Any], purpose: str) -> pd.Series:
+def _column_labels(
+    corpus: pd.DataFrame, label_col: str | None, info: dict[str, Any], purpose: str
+) -> pd.Series:
     """Labels from a column (as str, stripped); warn about unlabelled articles."""
     if label_col is None or label_col not in corpus.columns:
         raise CorpusFormatError(
             f"no label column {label_col!r}; columns are "
             f"{', '.join(map(str, corpus.columns))}. Use --label-col, or "
-            "--outlet-labels with an outlet,label table")
+            "--outlet-labels with an outlet,label table"
+        )
     info["label_source"] = {"column": label_col}
     labels = corpus[label_col].map(lambda v: None if is_na(v) else cell_str(v).strip())
     labels = labels.where(labels != "", None)
     missing = labels.isna()
     if missing.any():
         info["dropped"]["unlabelled_articles"] = int(missing.sum())
-        warnings.warn(f"{int(missing.sum())} article(s) without a label in "
-                      f"{label_col!r} were left out of {purpose}",
-                      LabelWarning, stacklevel=3)
+        warnings.warn(
+            f"{int(missing.sum())} article(s) without a label in "
+            f"{label_col!r} were left out of {purpose}",
+            LabelWarning,
+            stacklevel=3,
+        )
     return labels

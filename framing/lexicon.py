@@ -347,9 +347,7 @@ class Lexicon:
         for row in self.describe():
             desc = row["description"].replace("|", "\\|").replace("\n", " ")
             mark = "yes" if row["loaded"] else ""
-            lines.append(
-                f"| `{row['category']}` | {row['terms']} | {mark} | {desc} |"
-            )
+            lines.append(f"| `{row['category']}` | {row['terms']} | {mark} | {desc} |")
         for n, c in self.categories.items():
             lines += ["", f"## `{n}`", "", c.description, ""]
             if c.references:

@@ -149,46 +149,72 @@ def build_pipeline(
     from sklearn.preprocessing import StandardScaler
 
     if features not in FEATURE_SETS:
-        raise FramingError(f"features must be one of {', '.join(FEATURE_SETS)}; "
-                           f"got {features!r}")
+        raise FramingError(
+            f"features must be one of {', '.join(FEATURE_SETS)}; got {features!r}"
+        )
     if classifier not in CLASSIFIERS:
-        raise FramingError(f"classifier must be one of {', '.join(CLASSIFIERS)}; "
-                           f"got {classifier!r}")
+        raise FramingError(
+            f"classifier must be one of {', '.join(CLASSIFIERS)}; got {classifier!r}"
+        )
     if C is None:
         C = DEFAULT_C[classifier]
     if not C > 0:
         raise FramingError(f"C must be positive, got {C}")
     parts: list[tuple[str, Any]] = []
     if features in ("both", "lexicon"):
-        parts.append((LEX, Pipeline([
-            ("framing", FramingFeatures(lexicon=dict(lexicon) if lexicon else None,
-                                        voice=voice, length=length,
-                                        n_jobs=n_jobs)),
-            ("scale", StandardScaler()),
-        ])))
+        parts.append(
+            (
+                LEX,
+                Pipeline(
+                    [
+                        (
+                            "framing",
+                            FramingFeatures(
+                                lexicon=dict(lexicon) if lexicon else None,
+                                voice=voice,
+                                length=length,
+                                n_jobs=n_jobs,
+                            ),
+                        ),
+                        ("scale", StandardScaler()),
+                    ]
+                ),
+            )
+        )
     if features in ("both", "text"):
-        parts.append((TFIDF, TfidfVectorizer(
-            ngram_range=(1, ngram_max), min_df=min_df, max_df=max_df,
-            max_features=max_features, sublinear_tf=True, dtype=np.float32)))
+        parts.append(
+            (
+                TFIDF,
+                TfidfVectorizer(
+                    ngram_range=(1, ngram_max),
+                    min_df=min_df,
+                    max_df=max_df,
+                    max_features=max_features,
+                    sublinear_tf=True,
+                    dtype=np.float32,
+                ),
+            )
+        )
     if classifier == "logreg":
-        clf: Any = LogisticRegression(C=C, class_weight="balanced", max_iter=2000,
-                                      random_state=seed)
+        clf: Any = LogisticRegression(
+            C=C, class_weight="balanced", max_iter=2000, random_state=seed
+        )
     else:
         from sklearn.calibration import CalibratedClassifierCV
         from sklearn.svm import LinearSVC
 
         clf = CalibratedClassifierCV(
-            LinearSVC(C=C, class_weight="balanced", max_iter=5000,
-                      random_state=seed),
-            method="sigmoid", cv=3)
+            LinearSVC(C=C, class_weight="balanced", max_iter=5000, random_state=seed),
+            method="sigmoid",
+            cv=3,
+        )
     weights = None
     if features == "both":
         if lexicon_weight is None:
             from framing.lexicon import Lexicon, load_lexicon
 
             lex = Lexicon.from_dict(dict(lexicon)) if lexicon else load_lexicon()
-            width = len(feature_names(lex.category_names, voice=voice,
-                                      length=length))
+            width = len(feature_names(lex.category_names, voice=voice, length=length))
             lexicon_weight = 1 / np.sqrt(width)
         weights = {LEX: float(lexicon_weight)}
     union = FeatureUnion(parts, transformer_weights=weights)
@@ -286,10 +312,15 @@ def library_versions() -> dict[str, str]:
 
     from framing import __version__
 
-    out = {"framing": __version__, "python": platform.python_version(),
-           "scikit-learn": sklearn.__version__, "numpy": np.__version__,
-           "scipy": scipy.__version__, "pandas": pd.__version__,
-           "joblib": joblib.__version__}
+    out = {
+        "framing": __version__,
+        "python": platform.python_version(),
+        "scikit-learn": sklearn.__version__,
+        "numpy": np.__version__,
+        "scipy": scipy.__version__,
+        "pandas": pd.__version__,
+        "joblib": joblib.__version__,
+    }
     try:
         import skops
 
@@ -303,19 +334,38 @@ def _corpus_summary(corpus: pd.DataFrame, y: np.ndarray) -> dict[str, Any]:
     labels, counts = np.unique(y, return_counts=True)
     outlets = corpus[OUTLET] if OUTLET in corpus else pd.Series([], dtype=object)
     per_label = {str(lab): int(outlets[y == lab].nunique()) for lab in labels}
-    dates = (pd.to_datetime(corpus[DATE], errors="coerce").dropna() if DATE in corpus
-             else pd.Series([], dtype="datetime64[ns]"))
-    rng = ([dates.min().date().isoformat(), dates.max().date().isoformat()]
-           if len(dates) else None)
-    return {"articles": int(len(y)), "outlets": int(outlets.nunique()),
-            "label_counts": {str(k): int(v) for k, v in zip(labels, counts,
-                                                            strict=True)},
-            "outlets_per_label": per_label, "date_range": rng}
+    dates = (
+        pd.to_datetime(corpus[DATE], errors="coerce").dropna()
+        if DATE in corpus
+        else pd.Series([], dtype="datetime64[ns]")
+    )
+    rng = (
+        [dates.min().date().isoformat(), dates.max().date().isoformat()]
+        if len(dates)
+        else None
+    )
+    return {
+        "articles": int(len(y)),
+        "outlets": int(outlets.nunique()),
+        "label_counts": {str(k): int(v) for k, v in zip(labels, counts, strict=True)},
+        "outlets_per_label": per_label,
+        "date_range": rng,
+    }
 
 
-def _fit_all(make: Any, texts: list[str], y: np.ndarray, kept: pd.DataFrame,
-             classes: list[str], *, evaluate: bool, n_splits: int, cv_mode: str,
-             seed: int, random_split: bool) -> dict[str, Any] | None:
+def _fit_all(
+    make: Any,
+    texts: list[str],
+    y: np.ndarray,
+    kept: pd.DataFrame,
+    classes: list[str],
+    *,
+    evaluate: bool,
+    n_splits: int,
+    cv_mode: str,
+    seed: int,
+    random_split: bool,
+) -> dict[str, Any] | None:
     """Run the cross-validation (or nothing) for :func:`train`."""
     from framing.evaluation import evaluate_cv
 
@@ -324,15 +374,27 @@ def _fit_all(make: Any, texts: list[str], y: np.ndarray, kept: pd.DataFrame,
     if OUTLET not in kept or kept[OUTLET].isna().all():
         raise CorpusFormatError(
             "outlet-held-out evaluation needs an outlet column; none found. "
-            "Try --outlet-col, or --no-eval")
+            "Try --outlet-col, or --no-eval"
+        )
     groups = kept[OUTLET].to_numpy(dtype=object)
-    return evaluate_cv(make, texts, y, groups, classes=classes, n_splits=n_splits,
-                       mode=cv_mode, seed=seed,  # type: ignore[arg-type]
-                       random_split=random_split)
+    return evaluate_cv(
+        make,
+        texts,
+        y,
+        groups,
+        classes=classes,
+        n_splits=n_splits,
+        mode=cv_mode,
+        seed=seed,  # type: ignore[arg-type]
+        random_split=random_split,
+    )
 
 
-_VOCABULARY_ERRORS = ("max_df corresponds to < documents than min_df",
-                      "no terms remain", "empty vocabulary")
+_VOCABULARY_ERRORS = (
+    "max_df corresponds to < documents than min_df",
+    "no terms remain",
+    "empty vocabulary",
+)
 
 
 @contextlib.contextmanager
@@ -346,7 +408,8 @@ def _vocabulary_errors(min_df: float) -> Iterator[None]:
         raise FramingError(
             f"no TF-IDF n-gram is frequent enough (min_df={min_df}) in the "
             "training articles or a cross-validation fold; lower --min-df or "
-            "--min-outlet-share, or use --features lexicon") from None
+            "--min-outlet-share, or use --features lexicon"
+        ) from None
 
 
 def train(
@@ -445,8 +508,9 @@ def train(
     started = datetime.now(timezone.utc)
     clock = time.perf_counter()
     seconds: dict[str, float] = {}
-    kept, y, info = resolve_labels(corpus, label_col=label_col,
-                                   outlet_labels=outlet_labels)
+    kept, y, info = resolve_labels(
+        corpus, label_col=label_col, outlet_labels=outlet_labels
+    )
     removed: dict[str, list[str]] = {}
     if strip_boilerplate and OUTLET in kept.columns and kept[OUTLET].notna().any():
         from framing.boilerplate import find_boilerplate
@@ -456,26 +520,53 @@ def train(
         kept = strip(kept, boilerplate=found)
         removed = {str(k): sorted(v) for k, v in found.items()}
         info["boilerplate_lines_removed"] = int(
-            sum(kept.attrs.get("boilerplate", {}).values()))
+            sum(kept.attrs.get("boilerplate", {}).values())
+        )
     texts = as_texts(kept)
     seconds["prepare"] = time.perf_counter() - clock
     if C is None and classifier in DEFAULT_C:
         C = DEFAULT_C[classifier]
-    settings = {"features": features, "classifier": classifier, "C": C,
-                "min_df": min_df, "max_df": max_df, "max_features": max_features,
-                "ngram_max": ngram_max, "voice": voice, "length": length,
-                "seed": seed,
-                "strip_boilerplate": strip_boilerplate,
-                "min_outlet_share": min_outlet_share}
+    settings = {
+        "features": features,
+        "classifier": classifier,
+        "C": C,
+        "min_df": min_df,
+        "max_df": max_df,
+        "max_features": max_features,
+        "ngram_max": ngram_max,
+        "voice": voice,
+        "length": length,
+        "seed": seed,
+        "strip_boilerplate": strip_boilerplate,
+        "min_outlet_share": min_outlet_share,
+    }
     if features == "both":
         settings["lexicon_weight"] = (
-            lexicon_weight if lexicon_weight is not None else
-            float(1 / np.sqrt(len(feature_names(lex.category_names, voice=voice,
-                                                length=length)))))
+            lexicon_weight
+            if lexicon_weight is not None
+            else float(
+                1
+                / np.sqrt(
+                    len(feature_names(lex.category_names, voice=voice, length=length))
+                )
+            )
+        )
     shipped = lexicon is None
-    pipe_kw = {k: settings[k] for k in ("features", "classifier", "C", "min_df",
-                                         "max_df", "max_features", "ngram_max",
-                                         "voice", "length", "seed")}
+    pipe_kw = {
+        k: settings[k]
+        for k in (
+            "features",
+            "classifier",
+            "C",
+            "min_df",
+            "max_df",
+            "max_features",
+            "ngram_max",
+            "voice",
+            "length",
+            "seed",
+        )
+    }
     pipe_kw["lexicon_weight"] = settings.get("lexicon_weight")
     pipe_kw["lexicon"] = None if shipped else lex.to_dict()
     classes = sorted(set(y))
@@ -483,22 +574,30 @@ def train(
     lookup = None
     clock = time.perf_counter()
     if features in ("both", "lexicon"):
-        ff = FramingFeatures(lexicon=pipe_kw["lexicon"], voice=voice, length=length,
-                             n_jobs=n_jobs).fit([])
+        ff = FramingFeatures(
+            lexicon=pipe_kw["lexicon"], voice=voice, length=length, n_jobs=n_jobs
+        ).fit([])
         unique = list(dict.fromkeys(texts))
         lookup = PrecomputedFeatures(
             table={t: i for i, t in enumerate(unique)},
-            matrix=ff.transform(unique), names=ff.get_feature_names_out())
+            matrix=ff.transform(unique),
+            names=ff.get_feature_names_out(),
+        )
     seconds["lexicon_features"] = time.perf_counter() - clock
 
     if not 0 <= min_outlet_share <= 1:
         raise FramingError(
-            f"min_outlet_share must be between 0 and 1, got {min_outlet_share}")
+            f"min_outlet_share must be between 0 and 1, got {min_outlet_share}"
+        )
     outlet_of = None
     if min_outlet_share and features in ("both", "text"):
         if OUTLET not in kept or kept[OUTLET].isna().all():
-            warnings.warn("no outlet column: n-grams are not filtered by outlet "
-                          "spread (min_outlet_share)", LabelWarning, stacklevel=2)
+            warnings.warn(
+                "no outlet column: n-grams are not filtered by outlet "
+                "spread (min_outlet_share)",
+                LabelWarning,
+                stacklevel=2,
+            )
             settings["min_outlet_share"] = 0.0
         else:
             outlet_of = dict(zip(texts, kept[OUTLET].astype(str), strict=True))
@@ -509,16 +608,29 @@ def train(
             pipe.set_params(features__lex__framing=lookup)
         if outlet_of is not None:
             template = pipe.named_steps["features"].named_transformers[TFIDF]
-            pipe.set_params(features__tfidf=OutletSpreadTfidf(
-                template=template, outlet_of=outlet_of,
-                min_outlet_share=min_outlet_share))
+            pipe.set_params(
+                features__tfidf=OutletSpreadTfidf(
+                    template=template,
+                    outlet_of=outlet_of,
+                    min_outlet_share=min_outlet_share,
+                )
+            )
         return pipe
 
     with threadpool_limits(limits=1, user_api="blas"), _vocabulary_errors(min_df):
         clock = time.perf_counter()
-        evaluation = _fit_all(make, texts, y, kept, classes, evaluate=evaluate,
-                              n_splits=n_splits, cv_mode=cv_mode, seed=seed,
-                              random_split=random_split)
+        evaluation = _fit_all(
+            make,
+            texts,
+            y,
+            kept,
+            classes,
+            evaluate=evaluate,
+            n_splits=n_splits,
+            cv_mode=cv_mode,
+            seed=seed,
+            random_split=random_split,
+        )
         seconds["cross_validation"] = time.perf_counter() - clock
         clock = time.perf_counter()
         pipe = make()
@@ -540,17 +652,22 @@ def train(
         "format_version": 1,
         "created_at": started.isoformat(timespec="seconds"),
         "versions": library_versions(),
-        "lexicon": {"name": lex.name, "version": lex.version, "digest": lex.digest,
-                    "shipped": shipped},
+        "lexicon": {
+            "name": lex.name,
+            "version": lex.version,
+            "digest": lex.digest,
+            "shipped": shipped,
+        },
         "labels": classes,
         "label_source": info["label_source"],
         "settings": settings,
-        "training": {**_corpus_summary(kept, y), "source": source,
-                     "dropped": info["dropped"],
-                     "boilerplate_lines_removed": info.get(
-                         "boilerplate_lines_removed", 0),
-                     "seconds": {k: round(v, 2) for k, v in seconds.items()}},
+        "training": {
+            **_corpus_summary(kept, y),
+            "source": source,
+            "dropped": info["dropped"],
+            "boilerplate_lines_removed": info.get("boilerplate_lines_removed", 0),
+            "seconds": {k: round(v, 2) for k, v in seconds.items()},
+        },
         "evaluation": evaluation,
     }
     return FramingModel(pipe, card, removed)
-

@@ -86,16 +86,20 @@ def read_card(path: str | Path) -> dict[str, Any]:
 
 def _check_format_version(version: Any, card_path: Path) -> None:
     if not _is(version, "an integer"):
-        raise ModelFileError(f"{card_path}: bad model card: 'format_version' must "
-                             f"be an integer, not {_json_name(version)}")
+        raise ModelFileError(
+            f"{card_path}: bad model card: 'format_version' must "
+            f"be an integer, not {_json_name(version)}"
+        )
     if version > FORMAT_VERSION:
         raise ModelFileError(
             f"{card_path}: model format version {version} is newer than this "
-            f"framing reads (version {FORMAT_VERSION}); upgrade framing")
+            f"framing reads (version {FORMAT_VERSION}); upgrade framing"
+        )
     if version != FORMAT_VERSION:
         raise ModelFileError(
             f"{card_path}: model format version {version}; this framing reads "
-            f"version {FORMAT_VERSION}. Retrain the model")
+            f"version {FORMAT_VERSION}. Retrain the model"
+        )
 
 
 class _CardError(Exception):
@@ -103,8 +107,11 @@ class _CardError(Exception):
 
 
 _KINDS: dict[str, tuple[type, ...]] = {
-    "an object": (dict,), "an array": (list,), "a string": (str,),
-    "an integer": (int,), "a number": (int, float),
+    "an object": (dict,),
+    "an array": (list,),
+    "a string": (str,),
+    "an integer": (int,),
+    "a number": (int, float),
 }
 
 
@@ -128,12 +135,20 @@ def _need(value: Any, kind: str, key: str, *, null: bool = False) -> Any:
     """Return `value` if it is of JSON `kind` (or null if allowed), else raise."""
     if (value is None and null) or _is(value, kind):
         return value
-    raise _CardError(f"'{key}' must be {kind}{' or null' if null else ''}, "
-                     f"not {_json_name(value)}")
+    raise _CardError(
+        f"'{key}' must be {kind}{' or null' if null else ''}, not {_json_name(value)}"
+    )
 
 
-def _field(obj: Mapping[str, Any], key: str, kind: str, *, where: str = "",
-           null: bool = False, required: bool = True) -> Any:
+def _field(
+    obj: Mapping[str, Any],
+    key: str,
+    kind: str,
+    *,
+    where: str = "",
+    null: bool = False,
+    required: bool = True,
+) -> Any:
     """Return ``obj[key]`` checked by :func:`_need`; None if optional and absent."""
     name = f"{where}.{key}" if where else key
     if key not in obj:
@@ -160,8 +175,7 @@ def _check_card(card: Mapping[str, Any]) -> None:
     _check_training(_field(card, "training", "an object"))
     _each(_field(card, "versions", "an object"), "a string", "versions")
     lexicon = _field(card, "lexicon", "an object", required=False) or {}
-    _field(lexicon, "digest", "a string", where="lexicon", null=True,
-           required=False)
+    _field(lexicon, "digest", "a string", where="lexicon", null=True, required=False)
     _field(card, "label_source", "an object", required=False)
     _field(card, "created_at", "a string", null=True, required=False)
     _check_files(_field(card, "files", "an object"))
@@ -180,8 +194,9 @@ def _check_training(t: Mapping[str, Any]) -> None:
         counts = _field(t, key, "an object", where="training", required=False)
         _each(counts or {}, "an integer", f"training.{key}")
     _field(t, "dropped", "an object", where="training", null=True, required=False)
-    dates = _field(t, "date_range", "an array", where="training", null=True,
-                   required=False)
+    dates = _field(
+        t, "date_range", "an array", where="training", null=True, required=False
+    )
     if dates is not None and len(dates) != 2:
         raise _CardError("'training.date_range' must be [first, last] or null")
 
@@ -197,10 +212,12 @@ def _check_files(files: Mapping[str, Any]) -> None:
 
 
 def _check_evaluation(ev: Mapping[str, Any]) -> None:
-    _check_metrics(_field(ev, "grouped", "an object", where="evaluation"),
-                   "evaluation.grouped")
-    random = _field(ev, "random", "an object", where="evaluation", null=True,
-                    required=False)
+    _check_metrics(
+        _field(ev, "grouped", "an object", where="evaluation"), "evaluation.grouped"
+    )
+    random = _field(
+        ev, "random", "an object", where="evaluation", null=True, required=False
+    )
     if random is not None:
         _check_metrics(random, "evaluation.random")
 
@@ -214,8 +231,7 @@ def _check_metrics(m: Any, key: str) -> None:
         for name in ("precision", "recall", "f1"):
             _field(pc, name, "a number", where=where)
         _field(pc, "support", "an integer", where=where)
-    _check_confusion(_field(m, "confusion", "an object", where=key),
-                     f"{key}.confusion")
+    _check_confusion(_field(m, "confusion", "an object", where=key), f"{key}.confusion")
     for i, b in enumerate(_field(m, "reliability", "an array", where=key)):
         where = f"{key}.reliability[{i}]"
         _need(b, "an object", where)
@@ -229,8 +245,11 @@ def _check_confusion(conf: Mapping[str, Any], key: str) -> None:
     if len(matrix) != len(labels):
         raise _CardError(f"'{key}.matrix' must have one row per label")
     for i, row in enumerate(matrix):
-        _each(_need(row, "an array", f"{key}.matrix[{i}]"), "a number",
-              f"{key}.matrix[{i}]")
+        _each(
+            _need(row, "an array", f"{key}.matrix[{i}]"),
+            "a number",
+            f"{key}.matrix[{i}]",
+        )
 
 
 # -- card updates and display --------------------------------------------------
@@ -244,8 +263,9 @@ def record_test(path: str | Path, name: str, metrics: Mapping[str, Any]) -> Path
     folder = Path(path)
     card = read_card(folder)
     card["tests"] = {**(card.get("tests") or {}), name: dict(metrics)}
-    return atomic_write_text(folder / CARD_FILE,
-                             json.dumps(card, indent=2, ensure_ascii=False) + "\n")
+    return atomic_write_text(
+        folder / CARD_FILE, json.dumps(card, indent=2, ensure_ascii=False) + "\n"
+    )
 
 
 def _obj(value: Any) -> Mapping[str, Any]:
@@ -283,30 +303,40 @@ def _training_lines(t: Mapping[str, Any]) -> list[str]:
     per_label = _obj(t.get("outlets_per_label"))
     lines = [
         f"training:   {t.get('articles')} articles, {t.get('outlets')} outlets"
-        + (f", {dates[0]} to {dates[1]}"
-           if isinstance(dates, list) and len(dates) == 2 else "")
+        + (
+            f", {dates[0]} to {dates[1]}"
+            if isinstance(dates, list) and len(dates) == 2
+            else ""
+        )
         + (f" ({t.get('source')})" if t.get("source") else ""),
-        "            per label: " + ", ".join(
+        "            per label: "
+        + ", ".join(
             f"{k} {n} ({per_label.get(k, '?')} outlets)"
-            for k, n in _obj(t.get("label_counts")).items()),
+            for k, n in _obj(t.get("label_counts")).items()
+        ),
     ]
     dropped = _obj(t.get("dropped"))
     if dropped:
-        lines.append("            left out: " + ", ".join(
-            f"{str(k).replace('_', ' ')} {n}" for k, n in dropped.items()))
+        lines.append(
+            "            left out: "
+            + ", ".join(f"{str(k).replace('_', ' ')} {n}" for k, n in dropped.items())
+        )
     return lines
 
 
 def _settings_lines(s: Mapping[str, Any]) -> list[str]:
-    lines = [f"features:   {s.get('features')}; classifier {s.get('classifier')} "
-             f"C={s.get('C')}; seed {s.get('seed')}; boilerplate stripped: "
-             f"{s.get('strip_boilerplate')}"]
+    lines = [
+        f"features:   {s.get('features')}; classifier {s.get('classifier')} "
+        f"C={s.get('C')}; seed {s.get('seed')}; boilerplate stripped: "
+        f"{s.get('strip_boilerplate')}"
+    ]
     if s.get("features") != "lexicon":
         lines.append(
             f"            tf-idf 1-{s.get('ngram_max')}-grams, min_df="
             f"{s.get('min_df')}, in >= {s.get('min_outlets', 1)} outlets (share "
             f"{s.get('min_outlet_share', 0)}): {s.get('n_text_features', '?')} "
-            f"kept; lexicon weight {s.get('lexicon_weight', '-')}")
+            f"kept; lexicon weight {s.get('lexicon_weight', '-')}"
+        )
     return lines
 
 
@@ -326,8 +356,11 @@ def describe_card(card: Mapping[str, Any]) -> str:
     """
     lex, src = _obj(card.get("lexicon")), _obj(card.get("label_source"))
     labels = card.get("labels")
-    label_from = (f"outlet table {src.get('outlet_table')} ({src.get('column')})"
-                  if "outlet_table" in src else f"column {src.get('column')!r}")
+    label_from = (
+        f"outlet table {src.get('outlet_table')} ({src.get('column')})"
+        if "outlet_table" in src
+        else f"column {src.get('column')!r}"
+    )
     lines = [
         f"framing model (format {card.get('format_version')}), created "
         f"{card.get('created_at')}",
@@ -337,15 +370,19 @@ def describe_card(card: Mapping[str, Any]) -> str:
         f"lexicon:    {lex.get('name')} v{lex.get('version')} digest "
         f"{lex.get('digest')}",
         *_training_lines(_obj(card.get("training"))),
-        "versions:   " + ", ".join(
-            f"{k} {x}" for k, x in _obj(card.get("versions")).items()),
+        "versions:   "
+        + ", ".join(f"{k} {x}" for k, x in _obj(card.get("versions")).items()),
     ]
     files = _obj(card.get("files"))
     if files:
-        lines.append(f"file:       {files.get('pipeline')} ({files.get('serializer')}, "
-                     f"sha256 {str(files.get('pipeline_sha256'))[:16]}...)")
+        lines.append(
+            f"file:       {files.get('pipeline')} ({files.get('serializer')}, "
+            f"sha256 {str(files.get('pipeline_sha256'))[:16]}...)"
+        )
     lines += _evaluation_lines(card)
     for name, m in _obj(card.get("tests")).items():
-        lines += ["", _metrics_text({"held-out": m}, f"held-out test {name}:",
-                                    [f"tests.{name}"])]
+        lines += [
+            "",
+            _metrics_text({"held-out": m}, f"held-out test {name}:", [f"tests.{name}"]),
+        ]
     return "\n".join(lines)

@@ -40,14 +40,19 @@ def check_versions(card: Mapping[str, Any]) -> None:
     if saved and saved.split(".")[:2] != sklearn.__version__.split(".")[:2]:
         warnings.warn(
             f"model saved with scikit-learn {saved}, running {sklearn.__version__}; "
-            "predictions may differ. Retrain to be sure", UserWarning, stacklevel=3)
+            "predictions may differ. Retrain to be sure",
+            UserWarning,
+            stacklevel=3,
+        )
     made, running = versions.get("framing"), _major_minor(__version__)
     made_mm = _major_minor(made) if made else None
     if made_mm and running and made_mm > running:
         warnings.warn(
             f"model made with framing {made}, newer than the installed framing "
             f"{__version__}; it may not load or score as intended. Upgrade framing",
-            UserWarning, stacklevel=3)
+            UserWarning,
+            stacklevel=3,
+        )
 
 
 # -- pipeline structure --------------------------------------------------------
@@ -57,8 +62,9 @@ def _steps(steps: Any) -> list[tuple[str, Any]] | None:
     """Return `steps` as ``(name, object)`` pairs, or None if malformed."""
     if not isinstance(steps, (list, tuple)):
         return None
-    if not all(isinstance(s, tuple) and len(s) == 2 and isinstance(s[0], str)
-               for s in steps):
+    if not all(
+        isinstance(s, tuple) and len(s) == 2 and isinstance(s[0], str) for s in steps
+    ):
         return None
     return [(name, obj) for name, obj in steps]
 
@@ -81,12 +87,14 @@ def _lex_problem(part: Any) -> str | None:
     from framing.features import FramingFeatures
 
     steps = _steps(part.steps) if isinstance(part, Pipeline) else None
-    if (steps is None or len(steps) != 2
-            or not isinstance(steps[0][1], FramingFeatures)
-            or not isinstance(steps[1][1], StandardScaler)):
+    if (
+        steps is None
+        or len(steps) != 2
+        or not isinstance(steps[0][1], FramingFeatures)
+        or not isinstance(steps[1][1], StandardScaler)
+    ):
         return f"'{LEX}' is not a Pipeline of FramingFeatures then StandardScaler"
-    return (_fitted_problem(LEX, steps[0][1])
-            or _fitted_problem(LEX, steps[1][1]))
+    return _fitted_problem(LEX, steps[0][1]) or _fitted_problem(LEX, steps[1][1])
 
 
 def _tfidf_problem(part: Any) -> str | None:
@@ -112,8 +120,10 @@ def _union_problem(union: Any) -> str | None:
             return problem
     weights = union.transformer_weights
     if weights is not None and (
-            not isinstance(weights, dict) or not set(weights) <= set(names)
-            or not all(isinstance(w, Real) for w in weights.values())):
+        not isinstance(weights, dict)
+        or not set(weights) <= set(names)
+        or not all(isinstance(w, Real) for w in weights.values())
+    ):
         return "'features' has malformed transformer_weights"
     return None
 
@@ -123,15 +133,18 @@ def _classifier_problem(clf: Any) -> str | None:
     from sklearn.linear_model import LogisticRegression
 
     if not isinstance(clf, (LogisticRegression, CalibratedClassifierCV)):
-        return (f"'classifier' is a {type(clf).__name__}; expected "
-                "LogisticRegression or CalibratedClassifierCV")
+        return (
+            f"'classifier' is a {type(clf).__name__}; expected "
+            "LogisticRegression or CalibratedClassifierCV"
+        )
     if not hasattr(clf, "classes_"):
         return "'classifier' is not fitted (no classes_)"
     if isinstance(clf, LogisticRegression):
         return None if hasattr(clf, "coef_") else "'classifier' has no coef_"
     fitted = getattr(clf, "calibrated_classifiers_", None)
-    if not fitted or not all(hasattr(getattr(c, "estimator", None), "coef_")
-                             for c in fitted):
+    if not fitted or not all(
+        hasattr(getattr(c, "estimator", None), "coef_") for c in fitted
+    ):
         return "'classifier' has no fitted linear models to calibrate"
     return None
 
@@ -152,13 +165,15 @@ def _structure_problem(pipeline: Any) -> str | None:
 def _settings_problem(pipeline: Any, card: Mapping[str, Any]) -> str | None:
     """Check the union's parts against the card's ``features`` setting."""
     features = card["settings"].get("features")
-    expected = ({"both": [LEX, TFIDF], "lexicon": [LEX], "text": [TFIDF]}.get(features)
-                if isinstance(features, str) else None)
+    expected = (
+        {"both": [LEX, TFIDF], "lexicon": [LEX], "text": [TFIDF]}.get(features)
+        if isinstance(features, str)
+        else None
+    )
     union = pipeline.named_steps["features"]
     names = sorted(name for name, _ in union.transformer_list)
     if expected is not None and names != expected:
-        return (f"parts {names} do not match the card's features setting "
-                f"{features!r}")
+        return f"parts {names} do not match the card's features setting {features!r}"
     return None
 
 
@@ -177,8 +192,8 @@ def check_pipeline(pipeline: Any, card: Mapping[str, Any], path: Path) -> None:
     classes = [str(c) for c in pipeline.classes_]
     if classes != [str(c) for c in card["labels"]]:
         raise ModelFileError(
-            f"{path}: classes {classes} do not match the card's labels "
-            f"{card['labels']}")
+            f"{path}: classes {classes} do not match the card's labels {card['labels']}"
+        )
     digest = (card.get("lexicon") or {}).get("digest")
     lex = dict(pipeline.named_steps["features"].transformer_list).get(LEX)
     if lex is not None and digest:
@@ -186,4 +201,5 @@ def check_pipeline(pipeline: Any, card: Mapping[str, Any], path: Path) -> None:
         if getattr(ff, "lexicon_digest_", None) != digest:
             raise ModelFileError(
                 f"{path}: lexicon digest {getattr(ff, 'lexicon_digest_', None)} "
-                f"does not match the card's {digest}")
+                f"does not match the card's {digest}"
+            )

@@ -67,27 +67,52 @@ __all__ = [
 
 #: Every type a framing model file may contain (``module.Class`` as skops
 #: records it). Anything else is refused before loading.
-ALLOWED_TYPES: frozenset[str] = frozenset({
-    "builtins.bool", "builtins.dict", "builtins.float", "builtins.int",
-    "builtins.list", "builtins.NoneType", "builtins.str", "builtins.tuple",
-    "numpy.bool", "numpy.bool_", "numpy.dtype", "numpy.float32", "numpy.float64",
-    "numpy.int32", "numpy.int64", "numpy.ndarray", "numpy.str_",
-    "framing.features.FramingFeatures",
-    "sklearn.pipeline.Pipeline",
-    "sklearn.pipeline.FeatureUnion",
-    "sklearn.preprocessing._data.StandardScaler",
-    "sklearn.feature_extraction.text.TfidfVectorizer",
-    "sklearn.feature_extraction.text.TfidfTransformer",
-    "sklearn.linear_model._logistic.LogisticRegression",
-    "sklearn.svm._classes.LinearSVC",
-    "sklearn.calibration.CalibratedClassifierCV",
-    "sklearn.calibration._CalibratedClassifier",
-    "sklearn.calibration._SigmoidCalibration",
-})
+ALLOWED_TYPES: frozenset[str] = frozenset(
+    {
+        "builtins.bool",
+        "builtins.dict",
+        "builtins.float",
+        "builtins.int",
+        "builtins.list",
+        "builtins.NoneType",
+        "builtins.str",
+        "builtins.tuple",
+        "numpy.bool",
+        "numpy.bool_",
+        "numpy.dtype",
+        "numpy.float32",
+        "numpy.float64",
+        "numpy.int32",
+        "numpy.int64",
+        "numpy.ndarray",
+        "numpy.str_",
+        "framing.features.FramingFeatures",
+        "sklearn.pipeline.Pipeline",
+        "sklearn.pipeline.FeatureUnion",
+        "sklearn.preprocessing._data.StandardScaler",
+        "sklearn.feature_extraction.text.TfidfVectorizer",
+        "sklearn.feature_extraction.text.TfidfTransformer",
+        "sklearn.linear_model._logistic.LogisticRegression",
+        "sklearn.svm._classes.LinearSVC",
+        "sklearn.calibration.CalibratedClassifierCV",
+        "sklearn.calibration._CalibratedClassifier",
+        "sklearn.calibration._SigmoidCalibration",
+    }
+)
 #: skops node kinds a framing model file may contain (no functions,
 #: methods, operators or reduce calls).
-_ALLOWED_NODES = frozenset({"DictNode", "ListNode", "JsonNode", "TypeNode",
-                            "TupleNode", "ObjectNode", "NdArrayNode", "DTypeNode"})
+_ALLOWED_NODES = frozenset(
+    {
+        "DictNode",
+        "ListNode",
+        "JsonNode",
+        "TypeNode",
+        "TupleNode",
+        "ObjectNode",
+        "NdArrayNode",
+        "DTypeNode",
+    }
+)
 
 
 def _sha256(path: Path) -> str:
@@ -144,14 +169,16 @@ def save_model(
     try:
         staging = _make_staging(target)
     except OSError as exc:
-        raise ModelFileError(f"{out}: cannot write the model ({one_line(exc)})"
-                             ) from None
+        raise ModelFileError(
+            f"{out}: cannot write the model ({one_line(exc)})"
+        ) from None
     try:
         card = _write_model(model, staging, serializer)
         _swap_in(staging, target)
     except OSError as exc:
-        raise ModelFileError(f"{out}: cannot write the model ({one_line(exc)})"
-                             ) from None
+        raise ModelFileError(
+            f"{out}: cannot write the model ({one_line(exc)})"
+        ) from None
     finally:
         if staging.is_dir():
             shutil.rmtree(staging, ignore_errors=True)
@@ -165,13 +192,15 @@ def _check_target(out: Path, target: Path) -> None:
         return
     if not target.is_dir():
         raise ModelFileError(f"{out}: exists and is not a directory")
-    others = sorted(p.name for p in target.iterdir()
-                    if p.name not in MODEL_FILES or not p.is_file())
+    others = sorted(
+        p.name for p in target.iterdir() if p.name not in MODEL_FILES or not p.is_file()
+    )
     if others:
         shown = ", ".join(others[:3]) + (" ..." if len(others) > 3 else "")
         raise ModelFileError(
             f"{out}: holds files that are not part of a model ({shown}); refusing "
-            "to replace it. Save to a new or empty directory")
+            "to replace it. Save to a new or empty directory"
+        )
 
 
 def _make_staging(target: Path) -> Path:
@@ -189,22 +218,26 @@ def _make_staging(target: Path) -> Path:
     return staging
 
 
-def _write_model(model: FramingModel, folder: Path, serializer: str
-                 ) -> dict[str, Any]:
+def _write_model(model: FramingModel, folder: Path, serializer: str) -> dict[str, Any]:
     """Write all model files into `folder`; return the card written."""
     target = folder / PIPELINE_FILES[serializer]
     _dump(model.pipeline, target, serializer)
-    bp = _write_text(folder / BOILERPLATE_FILE,
-                     json.dumps(model.boilerplate, ensure_ascii=False, indent=0,
-                                sort_keys=True) + "\n")
+    bp = _write_text(
+        folder / BOILERPLATE_FILE,
+        json.dumps(model.boilerplate, ensure_ascii=False, indent=0, sort_keys=True)
+        + "\n",
+    )
     card = dict(model.card)
     card["files"] = {
-        "pipeline": target.name, "serializer": serializer,
+        "pipeline": target.name,
+        "serializer": serializer,
         "pipeline_sha256": _sha256(target),
-        "boilerplate": bp.name, "boilerplate_sha256": _sha256(bp),
+        "boilerplate": bp.name,
+        "boilerplate_sha256": _sha256(bp),
     }
-    _write_text(folder / CARD_FILE,
-                json.dumps(card, indent=2, ensure_ascii=False) + "\n")
+    _write_text(
+        folder / CARD_FILE, json.dumps(card, indent=2, ensure_ascii=False) + "\n"
+    )
     return card
 
 
@@ -260,7 +293,8 @@ def _swap_in(staging: Path, target: Path) -> None:
         except OSError:
             raise ModelFileError(
                 f"{target}: cannot replace the model ({one_line(exc)}); the "
-                f"previous model is in {aside}") from None
+                f"previous model is in {aside}"
+            ) from None
         raise
     _fsync_dir(target.parent)
     shutil.rmtree(aside, ignore_errors=True)
@@ -290,8 +324,12 @@ def file_types(path: str | Path) -> set[tuple[str, str]]:
         node = stack.pop()
         if isinstance(node, dict):
             if "__class__" in node:
-                found.add((f"{node.get('__module__')}.{node['__class__']}",
-                           str(node.get("__loader__"))))
+                found.add(
+                    (
+                        f"{node.get('__module__')}.{node['__class__']}",
+                        str(node.get("__loader__")),
+                    )
+                )
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)
@@ -339,7 +377,8 @@ def load_model(path: str | Path, *, trust: bool = False) -> FramingModel:
     if _sha256(pipe_path) != files["pipeline_sha256"]:
         raise ModelFileError(
             f"{pipe_path}: SHA-256 does not match {CARD_FILE}; the file was "
-            "modified or replaced. Refusing to load it")
+            "modified or replaced. Refusing to load it"
+        )
     check_versions(card)
     if files["serializer"] == "joblib":
         pipeline = _load_joblib(pipe_path, trust=trust)
@@ -355,35 +394,44 @@ def _load_joblib(path: Path, *, trust: bool) -> Any:
         raise ModelFileError(
             f"{path}: a pickle (joblib) file can run arbitrary code when "
             "loaded; refusing. Pass --trust (trust=True) only if you trust "
-            "its source")
+            "its source"
+        )
     import joblib
 
     try:
         return joblib.load(path)
     except Exception as exc:  # a corrupt pickle raises almost anything
-        raise ModelFileError(f"{path}: cannot load the pipeline ({one_line(exc)})"
-                             ) from None
+        raise ModelFileError(
+            f"{path}: cannot load the pipeline ({one_line(exc)})"
+        ) from None
 
 
 def _load_skops(path: Path, *, trust: bool) -> Any:
     import skops.io as sio
 
     found = file_types(path)
-    foreign = sorted({name for name, kind in found
-                      if name not in ALLOWED_TYPES or kind not in _ALLOWED_NODES})
+    foreign = sorted(
+        {
+            name
+            for name, kind in found
+            if name not in ALLOWED_TYPES or kind not in _ALLOWED_NODES
+        }
+    )
     if foreign and not trust:
         shown = ", ".join(foreign[:5]) + (" ..." if len(foreign) > 5 else "")
         raise ModelFileError(
             f"{path}: contains types outside the allow-list ({shown}); refusing "
-            "to load it. Pass --trust only if you trust its source")
+            "to load it. Pass --trust only if you trust its source"
+        )
     try:
         untrusted = sio.get_untrusted_types(file=path)
         return sio.load(path, trusted=untrusted)
     except ModelFileError:
         raise
     except Exception as exc:  # skops raises many kinds on a corrupt file
-        raise ModelFileError(f"{path}: cannot load the pipeline ({one_line(exc)})"
-                             ) from None
+        raise ModelFileError(
+            f"{path}: cannot load the pipeline ({one_line(exc)})"
+        ) from None
 
 
 def _load_boilerplate(folder: Path, files: Mapping[str, Any]) -> dict[str, list[str]]:
@@ -399,7 +447,8 @@ def _load_boilerplate(folder: Path, files: Mapping[str, Any]) -> dict[str, list[
         data = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ModelFileError(f"{path}: not valid JSON ({exc})") from None
-    if not isinstance(data, dict) or not all(isinstance(v, list)
-                                             for v in data.values()):
+    if not isinstance(data, dict) or not all(
+        isinstance(v, list) for v in data.values()
+    ):
         raise ModelFileError(f"{path}: not an outlet -> lines table")
     return {str(k): [str(x) for x in v] for k, v in data.items()}

@@ -170,8 +170,10 @@ class TableWriter:
             # A column that is all missing in the first chunk has Arrow type
             # null, to which no later value casts: store it as text.
             schema = pa.schema(
-                [f.with_type(pa.string()) if pa.types.is_null(f.type) else f
-                 for f in table.schema],
+                [
+                    f.with_type(pa.string()) if pa.types.is_null(f.type) else f
+                    for f in table.schema
+                ],
                 metadata=table.schema.metadata,
             )
             table = table.cast(schema)

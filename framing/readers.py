@@ -32,8 +32,16 @@ import pandas as pd
 
 from framing.exceptions import CorpusFormatError, FramingError, located
 
-__all__ = ["COMPRESSIONS", "SIDECAR_NAMES", "ReadOptions", "cell_str", "column_names",
-           "is_na", "read_raw", "replace_surrogates"]
+__all__ = [
+    "COMPRESSIONS",
+    "SIDECAR_NAMES",
+    "ReadOptions",
+    "cell_str",
+    "column_names",
+    "is_na",
+    "read_raw",
+    "replace_surrogates",
+]
 
 #: Sidecar files looked for at the top of a .txt folder.
 SIDECAR_NAMES = ("outlets.csv", "metadata.csv")
@@ -80,8 +88,9 @@ class ReadOptions:
     strict: bool = True
 
 
-def read_raw(opts: ReadOptions, fmt: str, *, chunksize: int,
-             compression: str | None) -> Iterator[pd.DataFrame]:
+def read_raw(
+    opts: ReadOptions, fmt: str, *, chunksize: int, compression: str | None
+) -> Iterator[pd.DataFrame]:
     """Yield the input as DataFrames of at most `chunksize` rows, as named in it.
 
     Parameters
@@ -121,12 +130,14 @@ def read_raw(opts: ReadOptions, fmt: str, *, chunksize: int,
         yield from _READERS[fmt](opts, chunksize, compression)
     except UnicodeDecodeError as exc:
         header = 1 if fmt in ("csv", "tsv") else 0
-        raise CorpusFormatError(_decode_message(
-            opts.path, compression, opts.encoding, exc, header=header)) from exc
+        raise CorpusFormatError(
+            _decode_message(opts.path, compression, opts.encoding, exc, header=header)
+        ) from exc
     except _READ_ERRORS as exc:
         reason = getattr(exc, "strerror", None) or _first_line(exc)
         raise CorpusFormatError(
-            located(opts.path, f"cannot read file ({reason})")) from exc
+            located(opts.path, f"cannot read file ({reason})")
+        ) from exc
 
 
 def column_names(columns: Any) -> str:
@@ -236,13 +247,27 @@ def _open_binary(path: Path, compression: str | None) -> IO[bytes]:
 
 # -- CSV / TSV ------------------------------------------------------------------
 
-def _read_delimited(path: Path, *, sep: str, encoding: str, chunksize: int,
-                    compression: str | None, dtype: Any) -> Iterator[pd.DataFrame]:
+
+def _read_delimited(
+    path: Path,
+    *,
+    sep: str,
+    encoding: str,
+    chunksize: int,
+    compression: str | None,
+    dtype: Any,
+) -> Iterator[pd.DataFrame]:
     try:
-        with pd.read_csv(path, sep=sep, dtype=dtype, keep_default_na=False,
-                         na_values=[""], encoding=encoding, chunksize=chunksize,
-                         compression=_PANDAS_COMPRESSION.get(compression or "")
-                         ) as reader:
+        with pd.read_csv(
+            path,
+            sep=sep,
+            dtype=dtype,
+            keep_default_na=False,
+            na_values=[""],
+            encoding=encoding,
+            chunksize=chunksize,
+            compression=_PANDAS_COMPRESSION.get(compression or ""),
+        ) as reader:
             yield from reader
     except pd.errors.EmptyDataError as exc:
         raise CorpusFormatError(located(path, "file is empty (no header)")) from exc
@@ -254,43 +279,66 @@ def _csv_message(path: Path, error: str, sep: str) -> str:
     if match := _CSV_RAGGED.search(error):
         expected, record, saw = (int(g) for g in match.groups())
         hint = "check quoting and the delimiter (--input-format csv/tsv)"
-        return located(path, f"ragged row: expected {expected} fields, saw {saw}; "
-                       f"{hint}", row=record - 1)
+        return located(
+            path,
+            f"ragged row: expected {expected} fields, saw {saw}; {hint}",
+            row=record - 1,
+        )
     if match := _CSV_EOF.search(error):
-        return located(path, "unclosed quote: the file ends inside a quoted field "
-                       "that starts on this row", row=int(match.group(1)))
+        return located(
+            path,
+            "unclosed quote: the file ends inside a quoted field "
+            "that starts on this row",
+            row=int(match.group(1)),
+        )
     lines = error.strip().splitlines()
     detail = lines[-1] if lines else "parse error"
     return located(path, f"malformed {'CSV' if sep == ',' else 'TSV'} ({detail})")
 
 
-def _read_csv(opts: ReadOptions, chunksize: int, compression: str | None,
-              sep: str = ",") -> Iterator[pd.DataFrame]:
+def _read_csv(
+    opts: ReadOptions, chunksize: int, compression: str | None, sep: str = ","
+) -> Iterator[pd.DataFrame]:
     named = (opts.id_col, opts.text_col, opts.outlet_col, opts.title_col, opts.date_col)
-    return _read_delimited(opts.path, sep=sep, encoding=opts.encoding,
-                           chunksize=chunksize, compression=compression,
-                           dtype=dict.fromkeys(named, "str"))
+    return _read_delimited(
+        opts.path,
+        sep=sep,
+        encoding=opts.encoding,
+        chunksize=chunksize,
+        compression=compression,
+        dtype=dict.fromkeys(named, "str"),
+    )
 
 
 # -- JSON Lines / JSON ------------------------------------------------------------
 
-def _read_jsonl(opts: ReadOptions, chunksize: int, compression: str | None,
-                ) -> Iterator[pd.DataFrame]:
+
+def _read_jsonl(
+    opts: ReadOptions,
+    chunksize: int,
+    compression: str | None,
+) -> Iterator[pd.DataFrame]:
     records: list[dict[str, Any]] = []
-    with io.TextIOWrapper(_open_binary(opts.path, compression),
-                          encoding=opts.encoding) as lines:
+    with io.TextIOWrapper(
+        _open_binary(opts.path, compression), encoding=opts.encoding
+    ) as lines:
         for lineno, line in enumerate(lines, 1):
             if not line.strip() or (lineno == 1 and line.strip() == "\ufeff"):
                 continue
             try:
                 value = json.loads(line.lstrip("\ufeff") if lineno == 1 else line)
             except json.JSONDecodeError as exc:
-                raise CorpusFormatError(located(
-                    opts.path, f"invalid JSON ({exc.msg} at char {exc.pos})",
-                    row=lineno)) from exc
+                raise CorpusFormatError(
+                    located(
+                        opts.path,
+                        f"invalid JSON ({exc.msg} at char {exc.pos})",
+                        row=lineno,
+                    )
+                ) from exc
             except RecursionError:
                 raise CorpusFormatError(
-                    located(opts.path, _TOO_DEEP, row=lineno)) from None
+                    located(opts.path, _TOO_DEEP, row=lineno)
+                ) from None
             records.append(_record(value, opts.path, lineno))
             if len(records) == chunksize:
                 yield pd.DataFrame(records, dtype=object)
@@ -301,15 +349,21 @@ def _read_jsonl(opts: ReadOptions, chunksize: int, compression: str | None,
 
 def _record(value: Any, path: Path, row: int) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise CorpusFormatError(located(
-            path, f"expected a JSON object, got {type(value).__name__}", row=row))
+        raise CorpusFormatError(
+            located(
+                path, f"expected a JSON object, got {type(value).__name__}", row=row
+            )
+        )
     if all(key.isascii() for key in value):
         return value
     return {replace_surrogates(key): v for key, v in value.items()}  # column names
 
 
-def _read_json(opts: ReadOptions, chunksize: int, compression: str | None,
-               ) -> Iterator[pd.DataFrame]:
+def _read_json(
+    opts: ReadOptions,
+    chunksize: int,
+    compression: str | None,
+) -> Iterator[pd.DataFrame]:
     with _open_binary(opts.path, compression) as raw:
         content = raw.read().decode(opts.encoding).lstrip("\ufeff")
     try:
@@ -318,62 +372,93 @@ def _read_json(opts: ReadOptions, chunksize: int, compression: str | None,
         if exc.msg == "Extra data" and content.lstrip().startswith("{"):
             yield from _read_jsonl(opts, chunksize, compression)  # JSON Lines
             return
-        raise CorpusFormatError(located(
-            opts.path, f"invalid JSON ({exc.msg} at line {exc.lineno}, "
-            f"column {exc.colno})")) from exc
+        raise CorpusFormatError(
+            located(
+                opts.path,
+                f"invalid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})",
+            )
+        ) from exc
     except RecursionError:
         raise CorpusFormatError(located(opts.path, _TOO_DEEP)) from None
     if isinstance(data, dict):  # {"articles": [...]} or a single record
         lists = [v for v in data.values() if isinstance(v, list)]
         data = lists[0] if len(lists) == 1 else [data]
     if not isinstance(data, list):
-        raise CorpusFormatError(located(
-            opts.path, f"expected a JSON array of objects, got {type(data).__name__}"))
+        raise CorpusFormatError(
+            located(
+                opts.path,
+                f"expected a JSON array of objects, got {type(data).__name__}",
+            )
+        )
     records = [_record(value, opts.path, i) for i, value in enumerate(data, 1)]
     for start in range(0, len(records), chunksize):
-        yield pd.DataFrame(records[start:start + chunksize], dtype=object)
+        yield pd.DataFrame(records[start : start + chunksize], dtype=object)
 
 
 # -- Parquet ----------------------------------------------------------------------
 
-def _read_parquet(opts: ReadOptions, chunksize: int, compression: str | None,
-                  ) -> Iterator[pd.DataFrame]:
+
+def _read_parquet(
+    opts: ReadOptions,
+    chunksize: int,
+    compression: str | None,
+) -> Iterator[pd.DataFrame]:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:
-        raise FramingError(located(
-            opts.path, "reading Parquet needs pyarrow; install it with "
-            "pip install 'framing[parquet]'")) from None
+        raise FramingError(
+            located(
+                opts.path,
+                "reading Parquet needs pyarrow; install it with "
+                "pip install 'framing[parquet]'",
+            )
+        ) from None
     try:
         source = _open_binary(opts.path, compression) if compression else opts.path
         for batch in pq.ParquetFile(source).iter_batches(batch_size=chunksize):
             yield batch.to_pandas(integer_object_nulls=True)
     except pa.ArrowException as exc:
-        raise CorpusFormatError(located(
-            opts.path, f"not a readable Parquet file ({_first_line(exc)})")) from exc
+        raise CorpusFormatError(
+            located(opts.path, f"not a readable Parquet file ({_first_line(exc)})")
+        ) from exc
 
 
 # -- folders of .txt files ----------------------------------------------------------
 
-def _read_txt(opts: ReadOptions, chunksize: int, compression: str | None,
-              ) -> Iterator[pd.DataFrame]:
+
+def _read_txt(
+    opts: ReadOptions,
+    chunksize: int,
+    compression: str | None,
+) -> Iterator[pd.DataFrame]:
     root = opts.path if opts.path.is_dir() else opts.path.parent
-    files = [opts.path] if opts.path.is_file() else sorted(
-        p for p in root.rglob("*") if _is_txt(p, root))
+    files = (
+        [opts.path]
+        if opts.path.is_file()
+        else sorted(p for p in root.rglob("*") if _is_txt(p, root))
+    )
     if not files:
         raise CorpusFormatError(located(opts.path, "no .txt files found"))
     meta = _load_sidecar(opts, root)
     stems = [_strip_txt(f.name) for f in files]
     counts = Counter(stems)
-    ids = [stem if counts[stem] == 1 else _strip_txt(f.relative_to(root).as_posix())
-           for stem, f in zip(stems, files, strict=True)]
+    ids = [
+        stem if counts[stem] == 1 else _strip_txt(f.relative_to(root).as_posix())
+        for stem, f in zip(stems, files, strict=True)
+    ]
     for start in range(0, len(files), chunksize):
         rows = []
-        for file, doc_id in zip(files[start:start + chunksize],
-                                ids[start:start + chunksize], strict=True):
-            row = {opts.id_col: doc_id, opts.text_col: _read_txt_file(file, opts),
-                   opts.outlet_col: file.parent.name}
+        for file, doc_id in zip(
+            files[start : start + chunksize],
+            ids[start : start + chunksize],
+            strict=True,
+        ):
+            row = {
+                opts.id_col: doc_id,
+                opts.text_col: _read_txt_file(file, opts),
+                opts.outlet_col: file.parent.name,
+            }
             rel = file.relative_to(root).as_posix()
             keys = (rel, _strip_txt(rel), file.name, _strip_txt(file.name), doc_id)
             row.update(next((meta[k] for k in keys if k in meta), {}))
@@ -401,46 +486,72 @@ def _read_txt_file(file: Path, opts: ReadOptions) -> str:
         text = data.decode(opts.encoding)
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise CorpusFormatError(located(
-            file, f"cannot decode byte 0x{data[exc.start]:02x} on line {line} as "
-            f"{opts.encoding}; {_ENCODING_HINT}")) from exc
+        raise CorpusFormatError(
+            located(
+                file,
+                f"cannot decode byte 0x{data[exc.start]:02x} on line {line} as "
+                f"{opts.encoding}; {_ENCODING_HINT}",
+            )
+        ) from exc
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _load_sidecar(opts: ReadOptions, root: Path) -> dict[str, dict[str, Any]]:
     path = opts.sidecar or next(
-        (root / n for n in SIDECAR_NAMES if (root / n).is_file()), None)
+        (root / n for n in SIDECAR_NAMES if (root / n).is_file()), None
+    )
     if path is None:
         return {}
     try:
-        table = pd.concat(_read_delimited(path, sep=",", encoding=opts.encoding,
-                                          chunksize=100_000, compression=None,
-                                          dtype=str))
+        table = pd.concat(
+            _read_delimited(
+                path,
+                sep=",",
+                encoding=opts.encoding,
+                chunksize=100_000,
+                compression=None,
+                dtype=str,
+            )
+        )
     except UnicodeDecodeError as exc:
         raise CorpusFormatError(
-            _decode_message(path, None, opts.encoding, exc, header=1)) from exc
+            _decode_message(path, None, opts.encoding, exc, header=1)
+        ) from exc
     except _READ_ERRORS as exc:
-        raise CorpusFormatError(located(
-            path, f"cannot read sidecar ({_first_line(exc)})")) from exc
+        raise CorpusFormatError(
+            located(path, f"cannot read sidecar ({_first_line(exc)})")
+        ) from exc
     key = next((c for c in (*_SIDECAR_KEYS, opts.id_col) if c in table.columns), None)
     if key is None:
-        raise CorpusFormatError(located(
-            path, f"sidecar needs a column naming each file ({', '.join(_SIDECAR_KEYS)}"
-            f" or {opts.id_col!r}); found: {column_names(table.columns)}"))
+        raise CorpusFormatError(
+            located(
+                path,
+                f"sidecar needs a column naming each file ({', '.join(_SIDECAR_KEYS)}"
+                f" or {opts.id_col!r}); found: {column_names(table.columns)}",
+            )
+        )
     meta: dict[str, dict[str, Any]] = {}
     for row, record in enumerate(table.to_dict("records"), 1):
         name = record.pop(key) if key != opts.id_col else record.get(key)
         if is_na(name):
-            raise CorpusFormatError(located(path, "empty file name", row=row,
-                                            column=key))
+            raise CorpusFormatError(
+                located(path, "empty file name", row=row, column=key)
+            )
         meta[str(name).strip()] = {k: v for k, v in record.items() if not is_na(v)}
     return meta
 
 
 # -- decode errors ------------------------------------------------------------------
 
-def _decode_message(path: Path, compression: str | None, encoding: str,
-                    exc: UnicodeDecodeError, *, header: int = 0) -> str:
+
+def _decode_message(
+    path: Path,
+    compression: str | None,
+    encoding: str,
+    exc: UnicodeDecodeError,
+    *,
+    header: int = 0,
+) -> str:
     """Re-read the file to find the first undecodable line for the message."""
     hint = f"cannot decode as {encoding}; {_ENCODING_HINT}"
     try:
@@ -450,9 +561,11 @@ def _decode_message(path: Path, compression: str | None, encoding: str,
                     line.decode(encoding)
                 except UnicodeDecodeError as err:
                     return located(
-                        path, f"byte 0x{line[err.start]:02x} at char {err.start + 1}"
+                        path,
+                        f"byte 0x{line[err.start]:02x} at char {err.start + 1}"
                         f" of line {lineno}: {hint}",
-                        row=lineno - header if lineno > header else None)
+                        row=lineno - header if lineno > header else None,
+                    )
     except (*_READ_ERRORS, LookupError):
         pass
     return located(path, f"{hint} ({exc.reason})")
@@ -460,6 +573,10 @@ def _decode_message(path: Path, compression: str | None, encoding: str,
 
 _Reader = Callable[[ReadOptions, int, "str | None"], Iterator[pd.DataFrame]]
 _READERS: dict[str, _Reader] = {
-    "csv": _read_csv, "tsv": partial(_read_csv, sep="\t"), "jsonl": _read_jsonl,
-    "json": _read_json, "parquet": _read_parquet, "txt": _read_txt,
+    "csv": _read_csv,
+    "tsv": partial(_read_csv, sep="\t"),
+    "jsonl": _read_jsonl,
+    "json": _read_json,
+    "parquet": _read_parquet,
+    "txt": _read_txt,
 }

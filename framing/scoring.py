@@ -55,8 +55,7 @@ __all__ = [
 # -- per-article scores --------------------------------------------------------
 
 
-def _transform(model: FramingModel, texts: list[str]
-               ) -> tuple[Any, np.ndarray | None]:
+def _transform(model: FramingModel, texts: list[str]) -> tuple[Any, np.ndarray | None]:
     """Features of the pipeline's union, and the raw lexicon rates (once)."""
     union = model.pipeline.named_steps["features"]
     weights = union.transformer_weights or {}
@@ -94,8 +93,9 @@ def _meta(corpus: pd.DataFrame, keep: Sequence[str]) -> pd.DataFrame:
     return corpus[list(dict.fromkeys(cols))].copy()
 
 
-def _score_block(model: FramingModel, texts: list[str], top_k: int
-                 ) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray | None]:
+def _score_block(
+    model: FramingModel, texts: list[str], top_k: int
+) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray | None]:
     X, rates = _transform(model, texts)
     clf = model.pipeline.steps[-1][1]
     proba = clf.predict_proba(X)
@@ -113,9 +113,15 @@ def _reason(exc: BaseException) -> str:
     return f"error:{type(exc).__name__}" + (f": {msg}" if msg else "")
 
 
-def _score_chunk(model: FramingModel, corpus: pd.DataFrame, *, top_k: int,
-                 keep: Sequence[str], strip: bool, rates: bool,
-                 ) -> tuple[pd.DataFrame, np.ndarray | None]:
+def _score_chunk(
+    model: FramingModel,
+    corpus: pd.DataFrame,
+    *,
+    top_k: int,
+    keep: Sequence[str],
+    strip: bool,
+    rates: bool,
+) -> tuple[pd.DataFrame, np.ndarray | None]:
     """Score one chunk; return the table and the raw rates (NaN if not ok)."""
     if strip:
         corpus = _strip_known(model, corpus)
@@ -194,14 +200,22 @@ def score_documents(
         ``predicted``, ``p_<class>`` per class, ``top_features``; empty or
         failed rows have no prediction and NaN probabilities.
     """
-    table, raw = _score_chunk(model, corpus, top_k=top_k, keep=keep, strip=strip,
-                              rates=rates)
+    table, raw = _score_chunk(
+        model, corpus, top_k=top_k, keep=keep, strip=strip, rates=rates
+    )
     if rates and raw is not None:
-        names = model.lexicon_names if model.lexicon_names is not None else \
-            model.rates_transformer.get_feature_names_out()
-        table = pd.concat([table, pd.DataFrame(raw, index=table.index,
-                                               columns=[RATE + n for n in names])],
-                          axis=1)
+        names = (
+            model.lexicon_names
+            if model.lexicon_names is not None
+            else model.rates_transformer.get_feature_names_out()
+        )
+        table = pd.concat(
+            [
+                table,
+                pd.DataFrame(raw, index=table.index, columns=[RATE + n for n in names]),
+            ],
+            axis=1,
+        )
     return table
 
 
@@ -240,23 +254,44 @@ def evaluate_model(
     from framing.evaluation import classification_metrics
     from framing.labels import resolve_labels
 
-    kept, y, _ = resolve_labels(corpus, label_col=label_col,
-                                outlet_labels=outlet_labels, min_labels=1,
-                                purpose="evaluation")
-    if strip and model.card.get("settings", {}).get("strip_boilerplate") and \
-            OUTLET in kept and kept[OUTLET].notna().any():
+    kept, y, _ = resolve_labels(
+        corpus,
+        label_col=label_col,
+        outlet_labels=outlet_labels,
+        min_labels=1,
+        purpose="evaluation",
+    )
+    if (
+        strip
+        and model.card.get("settings", {}).get("strip_boilerplate")
+        and OUTLET in kept
+        and kept[OUTLET].notna().any()
+    ):
         from framing.boilerplate import strip_boilerplate
 
         kept = strip_boilerplate(kept)
-    chunks = (kept.iloc[i:i + chunksize] for i in range(0, len(kept), chunksize))
-    parts = [t for t, _ in _run(_score_chunk_kw, chunks, n_jobs, model=model,
-                                top_k=0, keep=(), strip=True, rates=False)]
+    chunks = (kept.iloc[i : i + chunksize] for i in range(0, len(kept), chunksize))
+    parts = [
+        t
+        for t, _ in _run(
+            _score_chunk_kw,
+            chunks,
+            n_jobs,
+            model=model,
+            top_k=0,
+            keep=(),
+            strip=True,
+            rates=False,
+        )
+    ]
     table = pd.concat(parts) if parts else pd.DataFrame()
     proba = table[[f"p_{c}" for c in model.classes]].to_numpy(dtype=float)
     ok = (table[STATUS] == "ok").to_numpy()
     metrics = classification_metrics(y[ok], proba[ok], model.classes)
-    metrics.update(cv="held-out corpus",
-                   n_outlets=int(kept[OUTLET].nunique()) if OUTLET in kept else None)
+    metrics.update(
+        cv="held-out corpus",
+        n_outlets=int(kept[OUTLET].nunique()) if OUTLET in kept else None,
+    )
     return metrics
 
 
@@ -294,11 +329,12 @@ def _pieces(chunks: Iterable[pd.DataFrame], n_jobs: int) -> Iterator[pd.DataFram
     for chunk in chunks:
         size = max(1, -(-len(chunk) // n_jobs))
         for i in range(0, max(len(chunk), 1), size):
-            yield chunk.iloc[i:i + size]
+            yield chunk.iloc[i : i + size]
 
 
-def _run(fn: Any, chunks: Iterable[pd.DataFrame], n_jobs: int, **kw: Any
-         ) -> Iterator[Any]:
+def _run(
+    fn: Any, chunks: Iterable[pd.DataFrame], n_jobs: int, **kw: Any
+) -> Iterator[Any]:
     if n_jobs == 1:
         for chunk in chunks:
             yield fn(chunk, **kw)
@@ -306,10 +342,8 @@ def _run(fn: Any, chunks: Iterable[pd.DataFrame], n_jobs: int, **kw: Any
     from joblib import Parallel, delayed
 
     workers = n_jobs if n_jobs > 0 else (__import__("os").cpu_count() or 1)
-    parallel = Parallel(n_jobs=workers, return_as="generator",
-                        pre_dispatch="2*n_jobs")
-    yield from parallel(delayed(fn)(piece, **kw)
-                        for piece in _pieces(chunks, workers))
+    parallel = Parallel(n_jobs=workers, return_as="generator", pre_dispatch="2*n_jobs")
+    yield from parallel(delayed(fn)(piece, **kw) for piece in _pieces(chunks, workers))
 
 
 def score_corpus(
@@ -351,11 +385,22 @@ def score_corpus(
     acc = OutletAccumulator(model.classes, n_boot=n_boot, seed=seed)
     names = None
     if by_outlet:
-        names = (model.lexicon_names if model.lexicon_names is not None
-                 else model.rates_transformer.get_feature_names_out())
+        names = (
+            model.lexicon_names
+            if model.lexicon_names is not None
+            else model.rates_transformer.get_feature_names_out()
+        )
     summary = ScoreSummary()
-    for table, raw in _run(_score_chunk_kw, chunks, n_jobs, model=model, top_k=top_k,
-                           keep=tuple(keep), strip=strip, rates=by_outlet):
+    for table, raw in _run(
+        _score_chunk_kw,
+        chunks,
+        n_jobs,
+        model=model,
+        top_k=top_k,
+        keep=tuple(keep),
+        strip=strip,
+        rates=by_outlet,
+    ):
         ok = _take(table, writer, summary)
         if by_outlet:
             proba = table[[f"p_{c}" for c in model.classes]].to_numpy(dtype=float)
@@ -410,19 +455,22 @@ def profile_corpus(
     names = list(transformer.get_feature_names_out())
     acc = OutletAccumulator([], seed=0)
     summary = ScoreSummary()
-    for table in _run(_profile_chunk, chunks, n_jobs, transformer=transformer,
-                      keep=tuple(keep)):
+    for table in _run(
+        _profile_chunk, chunks, n_jobs, transformer=transformer, keep=tuple(keep)
+    ):
         ok = _take(table, writer, summary)
         if by_outlet:
-            acc.add(outlet_keys(table), ok, None, table[names].to_numpy(dtype=float),
-                    names)
+            acc.add(
+                outlet_keys(table), ok, None, table[names].to_numpy(dtype=float), names
+            )
     if by_outlet:
         summary.outlets = acc.table()
     return summary
 
 
-def _profile_chunk(chunk: pd.DataFrame, *, transformer: FramingFeatures,
-                   keep: tuple[str, ...]) -> pd.DataFrame:
+def _profile_chunk(
+    chunk: pd.DataFrame, *, transformer: FramingFeatures, keep: tuple[str, ...]
+) -> pd.DataFrame:
     from framing.features import features_frame
 
     return features_frame(chunk, transformer, keep=keep)

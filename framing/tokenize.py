@@ -125,9 +125,7 @@ def sentence_spans(
         return list(_punkt().span_tokenize(text))
     if method != "regex":
         raise ValueError(f"method must be 'regex' or 'punkt', got {method!r}")
-    return [
-        (a, b) for a, b in regexp_span_tokenize(text, _GAP_RE) if text[a:b].strip()
-    ]
+    return [(a, b) for a, b in regexp_span_tokenize(text, _GAP_RE) if text[a:b].strip()]
 
 
 def count_sentences(text: str, *, method: SentenceMethod = "regex") -> int:

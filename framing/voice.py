@@ -128,16 +128,12 @@ def _merge_continued(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
             gap = text[out[-1].end : span.start]
             if gap.strip() == "" and "\n" in gap:
                 prev = out.pop()
-                span = QuoteSpan(
-                    prev.start, span.end, span.closed, prev.paragraphs + 1
-                )
+                span = QuoteSpan(prev.start, span.end, span.closed, prev.paragraphs + 1)
         out.append(span)
     return out
 
 
-def _single_spans(
-    text: str, doubles: Sequence[QuoteSpan]
-) -> list[QuoteSpan]:
+def _single_spans(text: str, doubles: Sequence[QuoteSpan]) -> list[QuoteSpan]:
     """Top-level single-quoted spans that open and close within a paragraph."""
     openers = [m.start() for m in _SINGLE_OPEN.finditer(text)]
     if not openers:

@@ -20,12 +20,15 @@ def test_a_single_row_has_no_interval():
 
 
 def test_an_outlet_with_one_scored_article_has_nan_bounds():
-    scores = pd.DataFrame({
-        "outlet": ["X", "X", "Y", "Y"],
-        "status": ["ok", "ok", "ok", "empty"],
-        "predicted": ["a", "b", "a", ""],
-        "p_a": [0.9, 0.2, 0.6, np.nan],
-        "p_b": [0.1, 0.8, 0.4, np.nan]})
+    scores = pd.DataFrame(
+        {
+            "outlet": ["X", "X", "Y", "Y"],
+            "status": ["ok", "ok", "ok", "empty"],
+            "predicted": ["a", "b", "a", ""],
+            "p_a": [0.9, 0.2, 0.6, np.nan],
+            "p_b": [0.1, 0.8, 0.4, np.nan],
+        }
+    )
     table = aggregate_by_outlet(scores, n_boot=200).set_index("outlet")
     y = table.loc["Y"]
     assert y["n_articles"] == 1 and y["p_a_mean"] == pytest.approx(0.6)
@@ -38,8 +41,13 @@ def test_an_empty_corpus_gives_a_header_only_outlet_table():
     from framing.aggregate import OutletAccumulator
 
     acc = OutletAccumulator(["A", "B"])
-    acc.add(np.array([], dtype=object), np.array([], dtype=bool),
-            np.zeros((0, 2)), np.zeros((0, 1)), ["hedges"])
+    acc.add(
+        np.array([], dtype=object),
+        np.array([], dtype=bool),
+        np.zeros((0, 2)),
+        np.zeros((0, 1)),
+        ["hedges"],
+    )
     table = acc.table()
     assert table.empty
     assert list(table.columns)[:4] == ["outlet", "n_articles", "n_rows", "p_A_mean"]

@@ -31,7 +31,8 @@ def corpus() -> pd.DataFrame:
 
 def test_normalize_line():
     assert normalize_line("  Follow\tThe  PLANET on Telegram ") == (
-        "follow the planet on telegram")
+        "follow the planet on telegram"
+    )
     assert normalize_line("STRASSE") == normalize_line("straße")
 
 
@@ -40,16 +41,21 @@ def test_find_boilerplate_per_outlet_with_threshold():
     assert find_boilerplate(df) == {"A": {"follow the planet on telegram"}}
     # the byline is in 2 of 10 articles: boilerplate only at min_share <= 0.2
     assert find_boilerplate(df, min_share=0.2)["A"] == {
-        "follow the planet on telegram", "by staff writer"}
+        "follow the planet on telegram",
+        "by staff writer",
+    }
     assert find_boilerplate(df, min_share=0.41) == {}
     # B has three articles sharing "share this": found once B is big enough
     assert find_boilerplate(df, min_articles=3)["B"] == {"share this"}
 
 
 def test_a_line_repeated_inside_one_article_counts_once():
-    df = pd.DataFrame({"outlet": ["A"] * 5,
-                       "text": ["Tick\nTick\nTick\nBody 0"]
-                       + [f"Body {i}" for i in range(1, 5)]})
+    df = pd.DataFrame(
+        {
+            "outlet": ["A"] * 5,
+            "text": ["Tick\nTick\nTick\nBody 0"] + [f"Body {i}" for i in range(1, 5)],
+        }
+    )
     assert find_boilerplate(df, min_share=0.2) == {}
 
 
@@ -60,9 +66,12 @@ def test_short_lines_never_count():
 
 
 def test_missing_texts_and_outlets_are_tolerated():
-    df = pd.DataFrame({"outlet": ["A"] * 5 + [np.nan],
-                       "text": [None, "", "Footer line", "Footer line", "Body",
-                                "Footer line"]})
+    df = pd.DataFrame(
+        {
+            "outlet": ["A"] * 5 + [np.nan],
+            "text": [None, "", "Footer line", "Footer line", "Body", "Footer line"],
+        }
+    )
     assert find_boilerplate(df) == {"A": {"footer line"}}
     out = strip_boilerplate(df)
     assert out["text"].isna().tolist()[:2] == [True, False]
@@ -86,16 +95,26 @@ def test_strip_boilerplate_returns_a_copy_and_counts():
 def test_strip_with_precomputed_boilerplate_and_custom_columns():
     train = corpus().rename(columns={"outlet": "source", "text": "body"})
     found = find_boilerplate(train, outlet_col="source", text_col="body")
-    new = pd.DataFrame({"source": ["A", "C"],
-                        "body": ["News.\nFOLLOW the Planet on telegram",
-                                 "Other.\nFollow The Planet on Telegram"]})
-    out = strip_boilerplate(new, outlet_col="source", text_col="body",
-                            boilerplate=found)
+    new = pd.DataFrame(
+        {
+            "source": ["A", "C"],
+            "body": [
+                "News.\nFOLLOW the Planet on telegram",
+                "Other.\nFollow The Planet on Telegram",
+            ],
+        }
+    )
+    out = strip_boilerplate(
+        new, outlet_col="source", text_col="body", boilerplate=found
+    )
     assert out["body"].tolist() == ["News.", new["body"].iloc[1]]
     assert out.attrs["boilerplate"] == {"A": 1}
     raw_lines = strip_boilerplate(
-        new, outlet_col="source", text_col="body",
-        boilerplate={"C": ["  Follow The Planet on Telegram"]})
+        new,
+        outlet_col="source",
+        text_col="body",
+        boilerplate={"C": ["  Follow The Planet on Telegram"]},
+    )
     assert raw_lines["body"].iloc[1] == "Other."
 
 
@@ -114,9 +133,11 @@ def test_thirty_thousand_articles_quickly():
     outlets = rng.choice([f"outlet{i}" for i in range(12)], size=30_000)
     words = "the of a to in said minister army city talks".split()
     sentence = " ".join(words * 3)
-    texts = ["\n\n".join(f"{sentence} {i}-{p}." for p in range(6))
-             + f"\n\nFollow {outlet} on Telegram\nShare"
-             for i, outlet in enumerate(outlets)]
+    texts = [
+        "\n\n".join(f"{sentence} {i}-{p}." for p in range(6))
+        + f"\n\nFollow {outlet} on Telegram\nShare"
+        for i, outlet in enumerate(outlets)
+    ]
     df = pd.DataFrame({"outlet": outlets, "text": texts})
     start = time.perf_counter()
     out = strip_boilerplate(df)

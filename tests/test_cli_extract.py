@@ -30,8 +30,12 @@ def corpus(tmp_path):
     rows = [
         {"id": "a1", "outlet": "Wire", "date": "2031-01-02", "text": ARTICLE},
         {"id": "a2", "outlet": "Star", "date": "2031-01-03", "text": ""},
-        {"id": "a3", "outlet": "Star", "date": "2031-02-01",
-         "text": "The regime's so-called elections were a sham, critics claimed."},
+        {
+            "id": "a3",
+            "outlet": "Star",
+            "date": "2031-02-01",
+            "text": "The regime's so-called elections were a sham, critics claimed.",
+        },
     ]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     return path
@@ -50,8 +54,11 @@ def test_features_one_row_per_input_row(runner, corpus, tmp_path, suffix):
     out = tmp_path / f"features{suffix}"
     result = runner.invoke(cli, ["features", str(corpus), "-o", str(out), "-q"])
     assert result.exit_code == 0, result.output
-    df = {".csv": pd.read_csv, ".jsonl": lambda p: pd.read_json(p, lines=True),
-          ".parquet": pd.read_parquet}[suffix](out)
+    df = {
+        ".csv": pd.read_csv,
+        ".jsonl": lambda p: pd.read_json(p, lines=True),
+        ".parquet": pd.read_parquet,
+    }[suffix](out)
     assert df["id"].astype(str).tolist() == ["a1", "a2", "a3"]
     assert df["status"].tolist() == ["ok", "empty", "ok"]
     assert df.loc[0, "hedges"] > 0
@@ -111,8 +118,9 @@ def test_features_user_lexicon_adds_category(runner, corpus, tmp_path):
         encoding="utf-8",
     )
     out = tmp_path / "f.csv"
-    r = runner.invoke(cli, ["features", str(corpus), "-o", str(out), "--lexicon",
-                            str(lex)])
+    r = runner.invoke(
+        cli, ["features", str(corpus), "-o", str(out), "--lexicon", str(lex)]
+    )
     assert r.exit_code == 0, r.output
     df = pd.read_csv(out)
     assert df.loc[0, "shelling"] > 0
@@ -120,11 +128,15 @@ def test_features_user_lexicon_adds_category(runner, corpus, tmp_path):
 
 def test_features_invalid_user_lexicon_names_file_and_line(runner, corpus, tmp_path):
     lex = tmp_path / "bad.toml"
-    lex.write_text('[lexicon]\nname = "x"\nversion = "1"\ncolour = "red"\n'
-                   '[categories.a]\ndescription = "d"\nterms = ["b"]\n',
-                   encoding="utf-8")
-    r = runner.invoke(cli, ["features", str(corpus), "-o", str(tmp_path / "f.csv"),
-                            "--lexicon", str(lex)])
+    lex.write_text(
+        '[lexicon]\nname = "x"\nversion = "1"\ncolour = "red"\n'
+        '[categories.a]\ndescription = "d"\nterms = ["b"]\n',
+        encoding="utf-8",
+    )
+    r = runner.invoke(
+        cli,
+        ["features", str(corpus), "-o", str(tmp_path / "f.csv"), "--lexicon", str(lex)],
+    )
     assert r.exit_code == 1
     assert "bad.toml, line 4" in r.stderr and "colour" in r.stderr
 
@@ -144,9 +156,9 @@ def test_highlight_json_offsets_slice_file_as_read(runner, tmp_path):
     assert matches
     for m in matches:
         assert set(m) == {"category", "term", "start", "end", "voice"}
-        surface = raw[m["start"]:m["end"]].lower()
+        surface = raw[m["start"] : m["end"]].lower()
         assert surface in surface_forms(m["term"])
-    voices = {raw[m["start"]:m["end"]]: m["voice"] for m in matches}
+    voices = {raw[m["start"] : m["end"]]: m["voice"] for m in matches}
     assert voices["terrorists"] == "quoted"
     assert voices["reportedly"] == "author"
 
@@ -159,13 +171,14 @@ def test_highlight_json_clean_includes_text(runner, tmp_path):
     payload = json.loads(r.stdout)
     assert "<p>" not in payload["text"] and "&" in payload["text"]
     for m in payload["matches"]:
-        assert payload["text"][m["start"]:m["end"]]
+        assert payload["text"][m["start"] : m["end"]]
 
 
 def test_highlight_html_and_stdin(runner, tmp_path):
     out = tmp_path / "h.html"
-    r = runner.invoke(cli, ["highlight", "-", "--format", "html", "-o", str(out)],
-                      input=ARTICLE)
+    r = runner.invoke(
+        cli, ["highlight", "-", "--format", "html", "-o", str(out)], input=ARTICLE
+    )
     assert r.exit_code == 0, r.output
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
@@ -216,8 +229,9 @@ def test_features_encoding_option_reads_latin1(runner, tmp_path):
     r = runner.invoke(cli, ["features", str(path), "-o", str(out), "-q"])
     assert r.exit_code == 1
     assert "row 1: byte 0xe9" in r.stderr and "--encoding latin-1" in r.stderr
-    r = runner.invoke(cli, ["features", str(path), "-o", str(out), "-q",
-                            "--encoding", "latin-1"])
+    r = runner.invoke(
+        cli, ["features", str(path), "-o", str(out), "-q", "--encoding", "latin-1"]
+    )
     assert r.exit_code == 0, r.output
     assert len(pd.read_csv(out)) == 1
     r = runner.invoke(cli, ["features", str(path), "-o", str(out), "--encoding", "x"])
@@ -238,8 +252,10 @@ def test_output_under_a_file_is_one_line_error(runner, corpus, tmp_path, command
 def test_features_bad_output_suffix_fails_before_reading(runner, tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text("{oops\n", encoding="utf-8")
-    r = runner.invoke(cli, ["features", str(bad), "-o", str(tmp_path / "x.xls"),
-                            "--strip-boilerplate"])
+    r = runner.invoke(
+        cli,
+        ["features", str(bad), "-o", str(tmp_path / "x.xls"), "--strip-boilerplate"],
+    )
     assert r.exit_code == 1 and "unknown output format" in r.stderr
 
 
@@ -251,20 +267,34 @@ def test_highlight_stdin_not_utf8_is_one_line_error(runner):
 
 def test_library_warning_is_one_line_on_stderr(runner, tmp_path):
     path = tmp_path / "news.csv"
-    path.write_text("id,text,date\n1,Rebels reportedly fled.,someday\n",
-                    encoding="utf-8")
+    path.write_text(
+        "id,text,date\n1,Rebels reportedly fled.,someday\n", encoding="utf-8"
+    )
     r = runner.invoke(cli, ["highlight", str(path), "--id", "1", "--no-color"])
     assert r.exit_code == 0, r.output
-    assert r.stderr == (f"Warning: {path}: 1 date(s) could not be parsed and are "
-                        "NaT\n")
+    assert r.stderr == (f"Warning: {path}: 1 date(s) could not be parsed and are NaT\n")
 
 
 def test_quiet_hides_warnings_and_status_lines(runner, tmp_path):
     path = tmp_path / "news.csv"
-    path.write_text("id,text,date\n1,Rebels reportedly fled.,someday\n",
-                    encoding="utf-8")
-    r = runner.invoke(cli, ["highlight", str(path), "--id", "1", "--no-color", "-q",
-                            "-o", str(tmp_path / "h.html"), "--format", "html"])
+    path.write_text(
+        "id,text,date\n1,Rebels reportedly fled.,someday\n", encoding="utf-8"
+    )
+    r = runner.invoke(
+        cli,
+        [
+            "highlight",
+            str(path),
+            "--id",
+            "1",
+            "--no-color",
+            "-q",
+            "-o",
+            str(tmp_path / "h.html"),
+            "--format",
+            "html",
+        ],
+    )
     assert r.exit_code == 0, r.output
     assert r.stderr == "" and (tmp_path / "h.html").is_file()
     r = runner.invoke(cli, ["lexicon", "-q"])

@@ -25,16 +25,38 @@ from framing.exceptions import CorpusFormatError, FramingError
 
 # Input rows with non-canonical column names; "label" is an extra column.
 ROWS = [
-    {"key": "a-001", "body": "The council met on Monday.", "source": "Daily Planet",
-     "published": "2021-03-04", "headline": "Council meets", "label": "left"},
-    {"key": "a-002", "body": "", "source": "Daily Planet",
-     "published": "2021-03-05T10:30:00Z", "headline": "Empty one", "label": "right"},
-    {"key": "b-001", "body": "Rain fell on the “capital”.\nSecond paragraph’s end.",
-     "source": "Evening Star", "published": "not a date", "headline": "Rain",
-     "label": "center"},
+    {
+        "key": "a-001",
+        "body": "The council met on Monday.",
+        "source": "Daily Planet",
+        "published": "2021-03-04",
+        "headline": "Council meets",
+        "label": "left",
+    },
+    {
+        "key": "a-002",
+        "body": "",
+        "source": "Daily Planet",
+        "published": "2021-03-05T10:30:00Z",
+        "headline": "Empty one",
+        "label": "right",
+    },
+    {
+        "key": "b-001",
+        "body": "Rain fell on the “capital”.\nSecond paragraph’s end.",
+        "source": "Evening Star",
+        "published": "not a date",
+        "headline": "Rain",
+        "label": "center",
+    },
 ]
-NAMES = {"id_col": "key", "text_col": "body", "outlet_col": "source",
-         "date_col": "published", "title_col": "headline"}
+NAMES = {
+    "id_col": "key",
+    "text_col": "body",
+    "outlet_col": "source",
+    "date_col": "published",
+    "title_col": "headline",
+}
 
 
 def _open(path: Path, mode: str):
@@ -44,8 +66,7 @@ def _open(path: Path, mode: str):
 def write_rows(path: Path, rows: list[dict], fmt: str) -> Path:
     """Write `rows` in `fmt` (gzip when the name ends in .gz)."""
     if fmt in ("csv", "tsv"):
-        pd.DataFrame(rows).to_csv(path, sep="," if fmt == "csv" else "\t",
-                                  index=False)
+        pd.DataFrame(rows).to_csv(path, sep="," if fmt == "csv" else "\t", index=False)
     elif fmt == "jsonl":
         with _open(path, "wt") as fh:
             fh.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
@@ -70,8 +91,10 @@ def check_canonical(df: pd.DataFrame) -> None:
     assert df["outlet"].tolist() == ["Daily Planet", "Daily Planet", "Evening Star"]
     assert df["title"].tolist() == ["Council meets", "Empty one", "Rain"]
     assert df["label"].tolist() == ["left", "right", "center"]
-    assert df["date"].tolist()[:2] == [pd.Timestamp("2021-03-04"),
-                                       pd.Timestamp("2021-03-05 10:30")]
+    assert df["date"].tolist()[:2] == [
+        pd.Timestamp("2021-03-04"),
+        pd.Timestamp("2021-03-05 10:30"),
+    ]
     assert pd.isna(df["date"].iloc[2])
     assert pd.api.types.is_datetime64_dtype(df["date"])
     assert df.attrs["corpus"]["unparsed_dates"] == 1
@@ -79,10 +102,16 @@ def check_canonical(df: pd.DataFrame) -> None:
     assert df.attrs["corpus"]["rows"] == 3
 
 
-FILE_FORMATS = [("csv", "news.csv"), ("csv", "news.csv.gz"), ("tsv", "news.tsv"),
-                ("tsv", "news.tsv.gz"), ("jsonl", "news.jsonl"),
-                ("jsonl", "news.jsonl.gz"), ("json", "news.json"),
-                ("json", "news.json.gz")]
+FILE_FORMATS = [
+    ("csv", "news.csv"),
+    ("csv", "news.csv.gz"),
+    ("tsv", "news.tsv"),
+    ("tsv", "news.tsv.gz"),
+    ("jsonl", "news.jsonl"),
+    ("jsonl", "news.jsonl.gz"),
+    ("json", "news.json"),
+    ("json", "news.json.gz"),
+]
 
 
 @pytest.mark.parametrize(("fmt", "name"), FILE_FORMATS)
@@ -104,10 +133,15 @@ def test_parquet_round_trip(tmp_path):
 
 def test_parquet_keeps_native_datetimes_and_integer_ids(tmp_path):
     pytest.importorskip("pyarrow")
-    frame = pd.DataFrame({
-        "id": pd.array([5, None, 7], dtype="Int64"), "text": ["x", None, "z"],
-        "date": pd.to_datetime(["2020-01-01 01:00", None, "2020-01-03 00:00"]
-                               ).tz_localize("Europe/Paris")})
+    frame = pd.DataFrame(
+        {
+            "id": pd.array([5, None, 7], dtype="Int64"),
+            "text": ["x", None, "z"],
+            "date": pd.to_datetime(
+                ["2020-01-01 01:00", None, "2020-01-03 00:00"]
+            ).tz_localize("Europe/Paris"),
+        }
+    )
     frame.to_parquet(tmp_path / "n.parquet")
     df = read_corpus(tmp_path / "n.parquet")
     assert df["id"].tolist() == ["5", "2", "7"]
@@ -150,8 +184,9 @@ def test_ids_stay_strings_and_gaps_get_row_numbers(tmp_path):
     path.write_text("id,text\n007,a\n,b\n1e3,c\n")
     assert read_corpus(path)["id"].tolist() == ["007", "2", "1e3"]
     path = tmp_path / "ids.jsonl"
-    path.write_text('{"id": 7, "text": "a"}\n{"id": null, "text": "b"}\n'
-                    '{"id": 9.0, "text": "c"}\n')
+    path.write_text(
+        '{"id": 7, "text": "a"}\n{"id": null, "text": "b"}\n{"id": 9.0, "text": "c"}\n'
+    )
     assert read_corpus(path)["id"].tolist() == ["7", "2", "9"]
 
 
@@ -182,14 +217,16 @@ def test_a_renamed_optional_column_that_is_absent_is_an_error(tmp_path):
     with pytest.raises(CorpusFormatError) as err:
         read_corpus(path, **{**NAMES, "outlet_col": "sourc"})
     assert str(err.value).startswith(
-        f"{path}, column 'sourc': no such outlet column; available columns: key, ")
+        f"{path}, column 'sourc': no such outlet column; available columns: key, "
+    )
     assert "Check --outlet-col" in str(err.value)
 
 
 def test_empty_and_missing_texts_are_kept(tmp_path):
     path = tmp_path / "gaps.jsonl"
-    path.write_text('{"text": "a"}\n{"text": null}\n{"other": 1}\n{"text": "  "}\n'
-                    '{"text": 42}\n')
+    path.write_text(
+        '{"text": "a"}\n{"text": null}\n{"other": 1}\n{"text": "  "}\n{"text": 42}\n'
+    )
     df = read_corpus(path)
     assert df["text"].tolist() == ["a", "", "", "  ", "42"]
     assert df.attrs["corpus"]["empty_text"] == 3
@@ -206,14 +243,18 @@ def test_malformed_jsonl_names_line(tmp_path):
         read_corpus(path)
     assert str(err.value) == (
         f"{path}, row 3: invalid JSON (Expecting property name enclosed in "
-        "double quotes at char 21)")
+        "double quotes at char 21)"
+    )
 
 
 def test_jsonl_line_that_is_not_an_object(tmp_path):
     path = tmp_path / "news.jsonl"
     path.write_text('{"text": "a"}\n["text", "b"]\n')
-    with pytest.raises(CorpusFormatError, match=r"row 2: expected a JSON object, "
-                       "got list"):
+    with pytest.raises(
+        CorpusFormatError,
+        match=r"row 2: expected a JSON object, "
+        "got list",
+    ):
         read_corpus(path)
 
 
@@ -236,8 +277,11 @@ def test_json_array_variants(tmp_path):
     assert read_corpus(lines)["text"].tolist() == ["a", "b"]
     broken = tmp_path / "broken.json"
     broken.write_text('[\n  {"text": "a"},\n  {"text": "b"\n]')
-    with pytest.raises(CorpusFormatError, match=r"broken.json: invalid JSON "
-                       r"\(Expecting ',' delimiter at line 4, column 1\)"):
+    with pytest.raises(
+        CorpusFormatError,
+        match=r"broken.json: invalid JSON "
+        r"\(Expecting ',' delimiter at line 4, column 1\)",
+    ):
         read_corpus(broken)
     scalars = tmp_path / "scalars.json"
     scalars.write_text('[{"text": "a"}, 3]')
@@ -259,19 +303,22 @@ def test_ragged_csv_names_the_row(tmp_path):
     with pytest.raises(CorpusFormatError) as err:
         read_corpus(path)
     assert str(err.value).startswith(
-        f"{path}, row 3: ragged row: expected 2 fields, saw 3")
+        f"{path}, row 3: ragged row: expected 2 fields, saw 3"
+    )
 
 
 def test_ragged_row_found_in_a_later_chunk(tmp_path):
     path = tmp_path / "news.tsv"
-    path.write_text("id\ttext\n" + "".join(f"{i}\tt\n" for i in range(1, 8))
-                    + "8\tt\textra\n")
+    path.write_text(
+        "id\ttext\n" + "".join(f"{i}\tt\n" for i in range(1, 8)) + "8\tt\textra\n"
+    )
     with pytest.raises(CorpusFormatError, match=r"news.tsv, row 8: ragged row"):
         list(iter_corpus(path, chunksize=3))
 
 
-@pytest.mark.parametrize(("name", "row"), [("news.csv", 2), ("news.jsonl", 3),
-                                           ("news.jsonl.gz", 3)])
+@pytest.mark.parametrize(
+    ("name", "row"), [("news.csv", 2), ("news.jsonl", 3), ("news.jsonl.gz", 3)]
+)
 def test_undecodable_bytes_name_row_and_suggest_encoding(tmp_path, name, row):
     if name.startswith("news.csv"):
         content = "id,text\n1,plain\n2,caf\xe9 au lait\n"
@@ -350,18 +397,23 @@ def test_clean_option_applies_clean_text(tmp_path):
 
 def test_dates_in_mixed_formats_and_time_zones(tmp_path):
     path = tmp_path / "dates.csv"
-    path.write_text("text,date\na,2016-09-30\nb,\"Fri Sep 30, 2016 18:18:31\"\n"
-                    "c,2016-09-30T12:00:00+02:00\nd,\ne,yesterday-ish\n")
+    path.write_text(
+        'text,date\na,2016-09-30\nb,"Fri Sep 30, 2016 18:18:31"\n'
+        "c,2016-09-30T12:00:00+02:00\nd,\ne,yesterday-ish\n"
+    )
     with pytest.warns(UserWarning, match="1 date"):
         df = read_corpus(path)
     assert df["date"].tolist()[:3] == [
-        pd.Timestamp("2016-09-30"), pd.Timestamp("2016-09-30 18:18:31"),
-        pd.Timestamp("2016-09-30 10:00")]
+        pd.Timestamp("2016-09-30"),
+        pd.Timestamp("2016-09-30 18:18:31"),
+        pd.Timestamp("2016-09-30 10:00"),
+    ]
     assert df["date"].iloc[3:].isna().all()
     assert df.attrs["corpus"]["unparsed_dates"] == 1  # the empty one is not counted
 
 
 # -- folders of .txt files -------------------------------------------------------
+
 
 def make_folder(root: Path) -> Path:
     (root / "planet").mkdir(parents=True)
@@ -370,7 +422,8 @@ def make_folder(root: Path) -> Path:
     (root / "planet" / "a1.txt").write_bytes("\ufeffFirst line.\r\nSecond.".encode())
     (root / "planet" / "same.txt").write_text("Planet's same-named story.")
     (root / "star" / "2021" / "same.txt.gz").write_bytes(
-        gzip.compress("Star’s story, é.".encode()))
+        gzip.compress("Star’s story, é.".encode())
+    )
     (root / "star" / "empty.txt").write_text("")
     (root / ".cache" / "skip.txt").write_text("hidden")
     (root / "notes.md").write_text("not an article")
@@ -382,8 +435,12 @@ def test_txt_folder_ids_outlets_and_texts(tmp_path):
     df = read_corpus(root)
     assert df["id"].tolist() == ["a1", "planet/same", "star/2021/same", "empty"]
     assert df["outlet"].tolist() == ["planet", "planet", "2021", "star"]
-    assert df["text"].tolist() == ["First line.\nSecond.", "Planet's same-named story.",
-                                   "Star’s story, é.", ""]
+    assert df["text"].tolist() == [
+        "First line.\nSecond.",
+        "Planet's same-named story.",
+        "Star’s story, é.",
+        "",
+    ]
     assert df["title"].isna().all()
     chunks = list(iter_corpus(root, chunksize=3))
     assert [len(c) for c in chunks] == [3, 1]
@@ -397,7 +454,8 @@ def test_txt_folder_with_default_sidecar(tmp_path):
         "file,outlet,date,title,label\n"
         "planet/a1.txt,Daily Planet,2021-01-02,Headline one,left\n"
         "star/2021/same.txt.gz,Evening Star,,,right\n"
-        "empty,,,,center\n")
+        "empty,,,,center\n"
+    )
     df = read_corpus(root)
     assert df["outlet"].tolist() == ["Daily Planet", "planet", "Evening Star", "star"]
     assert df["date"].iloc[0] == pd.Timestamp("2021-01-02")
@@ -436,19 +494,27 @@ def test_txt_file_that_does_not_decode(tmp_path):
     (root / "bad.txt").write_bytes("line one\nna\xefve\n".encode("latin-1"))
     with pytest.raises(CorpusFormatError) as err:
         read_corpus(tmp_path / "corpus")
-    assert str(err.value).startswith(f"{root / 'bad.txt'}: cannot decode byte 0xef "
-                                     "on line 2 as utf-8")
+    assert str(err.value).startswith(
+        f"{root / 'bad.txt'}: cannot decode byte 0xef on line 2 as utf-8"
+    )
     assert read_corpus(tmp_path / "corpus", encoding="latin-1")["text"][0].endswith(
-        "naïve\n")
+        "naïve\n"
+    )
 
 
 # -- robustness: arbitrary bytes never leak a raw pandas/json error ---------------
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.binary(max_size=200) | st.text(alphabet='ab,"\n\t{}[]:\\é\r',
-                                                max_size=60).map(str.encode),
-       suffix=st.sampled_from([".csv", ".tsv", ".jsonl", ".json", ".csv.gz"]))
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    data=st.binary(max_size=200)
+    | st.text(alphabet='ab,"\n\t{}[]:\\é\r', max_size=60).map(str.encode),
+    suffix=st.sampled_from([".csv", ".tsv", ".jsonl", ".json", ".csv.gz"]),
+)
 def test_arbitrary_input_reads_or_raises_corpus_format_error(data, suffix):
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"x{suffix}"
@@ -470,19 +536,25 @@ def test_unknown_encoding_is_a_format_error_on_the_call(tmp_path):
 
 # -- odd cells: lone surrogates, non-string texts, padded outlet names -----------
 
+
 def test_lone_surrogates_are_replaced_so_the_rows_are_read(tmp_path):
     path = tmp_path / "news.jsonl"
-    path.write_text('{"text": "a \\ud800 b", "outlet": "X\\udc00", '
-                    '"label": "l\\ud800"}\n'
-                    '{"text": "ok", "outlet": "Y", "label": "m"}\n', encoding="utf-8")
+    path.write_text(
+        '{"text": "a \\ud800 b", "outlet": "X\\udc00", '
+        '"label": "l\\ud800"}\n'
+        '{"text": "ok", "outlet": "Y", "label": "m"}\n',
+        encoding="utf-8",
+    )
     df = read_corpus(path)
     assert df["text"].tolist() == ["a \ufffd b", "ok"]
     assert df["outlet"].tolist() == ["X\ufffd", "Y"]
     assert df["label"].tolist() == ["l\ufffd", "m"]
 
 
-@pytest.mark.parametrize("value, kind", [
-    ({"body": "x"}, "a JSON object"), (["x", "y"], "a list"), (True, "a boolean")])
+@pytest.mark.parametrize(
+    "value, kind",
+    [({"body": "x"}, "a JSON object"), (["x", "y"], "a list"), (True, "a boolean")],
+)
 def test_a_text_that_is_not_a_string_names_row_and_column(tmp_path, value, kind):
     path = tmp_path / "news.jsonl"
     rows = [{"body": "fine"}, {"body": value}]
@@ -490,20 +562,26 @@ def test_a_text_that_is_not_a_string_names_row_and_column(tmp_path, value, kind)
     with pytest.raises(CorpusFormatError) as err:
         read_corpus(path, text_col="body")
     assert str(err.value) == (
-        f"{path}, row 2, column 'body': text is {kind}, not a string")
+        f"{path}, row 2, column 'body': text is {kind}, not a string"
+    )
 
 
 def test_numbers_as_text_become_their_string(tmp_path):
     path = tmp_path / "news.jsonl"
-    path.write_text('{"text": 5}\n{"text": 2.5}\n{"text": 3.0}\n{"text": null}\n',
-                    encoding="utf-8")
+    path.write_text(
+        '{"text": 5}\n{"text": 2.5}\n{"text": 3.0}\n{"text": null}\n', encoding="utf-8"
+    )
     assert read_corpus(path)["text"].tolist() == ["5", "2.5", "3", ""]
 
 
 def test_outlet_names_lose_surrounding_whitespace(tmp_path):
     path = tmp_path / "news.jsonl"
-    rows = [{"text": "a", "outlet": "Meridian Wire "}, {"text": "b", "outlet": " "},
-            {"text": "c", "outlet": "\tMeridian Wire"}, {"text": "d"}]
+    rows = [
+        {"text": "a", "outlet": "Meridian Wire "},
+        {"text": "b", "outlet": " "},
+        {"text": "c", "outlet": "\tMeridian Wire"},
+        {"text": "d"},
+    ]
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     outlets = read_corpus(path)["outlet"]
     assert outlets.tolist()[::2] == ["Meridian Wire", "Meridian Wire"]

@@ -59,8 +59,13 @@ def test_score_on_cluster_equal_local(client, corpus_path):
     from framing.model import train
 
     folder, df = corpus_path
-    model = train(df, label_col=None, outlet_labels=DATA / "outlets.csv",
-                  evaluate=False, features="lexicon")
+    model = train(
+        df,
+        label_col=None,
+        outlet_labels=DATA / "outlets.csv",
+        evaluate=False,
+        features="lexicon",
+    )
     ddf = read_corpus_dask(str(folder / "part-*.jsonl"))
     got = score_dask(ddf, model, top_k=2).compute(scheduler=client.get)
     want = score_documents(model, df[["id", "outlet", "text"]], top_k=2)

@@ -17,8 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_lexicon_markdown_is_in_sync():
     committed = (ROOT / "docs" / "lexicon.md").read_text(encoding="utf-8")
     assert committed == load_lexicon().to_markdown(), (
-        "docs/lexicon.md is stale: run "
-        "`framing lexicon --markdown > docs/lexicon.md`"
+        "docs/lexicon.md is stale: run `framing lexicon --markdown > docs/lexicon.md`"
     )
 
 

@@ -28,8 +28,12 @@ def _corpus(n_outlets: int, per: int = 4, labels=("a", "b")):
 
 
 @settings(max_examples=40, deadline=None)
-@given(n_outlets=st.integers(4, 30), per=st.integers(1, 6), n_splits=st.integers(2, 6),
-       mode=st.sampled_from(["auto", "group-kfold", "logo"]))
+@given(
+    n_outlets=st.integers(4, 30),
+    per=st.integers(1, 6),
+    n_splits=st.integers(2, 6),
+    mode=st.sampled_from(["auto", "group-kfold", "logo"]),
+)
 def test_grouped_cv_never_shares_an_outlet(n_outlets, per, n_splits, mode):
     y, groups = _corpus(n_outlets, per)
     if mode == "group-kfold" and n_outlets < n_splits:
@@ -58,12 +62,18 @@ def test_auto_mode_uses_logo_for_few_outlets_and_groupkfold_otherwise():
     assert how == "GroupKFold(4) by outlet" and len(splits) == 4
 
 
-@pytest.mark.parametrize("y, g, message", [
-    (["a", "b"], ["o1", "o2"], "too few outlets"),
-    (["a", "a", "b", "b"], ["o1", "o2", "o3", "o3"], "label 'b' has articles from "
-                                                      "only one outlet"),
-    (["a", "b", "a"], ["o1", None, "o3"], "have no outlet"),
-])
+@pytest.mark.parametrize(
+    "y, g, message",
+    [
+        (["a", "b"], ["o1", "o2"], "too few outlets"),
+        (
+            ["a", "a", "b", "b"],
+            ["o1", "o2", "o3", "o3"],
+            "label 'b' has articles from only one outlet",
+        ),
+        (["a", "b", "a"], ["o1", None, "o3"], "have no outlet"),
+    ],
+)
 def test_too_few_outlets_is_a_clear_error(y, g, message):
     with pytest.raises(FramingError, match=message):
         outlet_splits(y, g)
@@ -84,9 +94,13 @@ def test_metrics_known_answer():
     m = classification_metrics(y, proba, ["a", "b"])
     assert m["accuracy"] == 0.75
     assert m["confusion"]["matrix"] == [[1, 1], [0, 2]]
-    assert m["per_class"]["a"] == {"precision": 1.0, "recall": 0.5,
-                                   "f1": pytest.approx(2 / 3), "support": 2,
-                                   "roc_auc": 1.0}
+    assert m["per_class"]["a"] == {
+        "precision": 1.0,
+        "recall": 0.5,
+        "f1": pytest.approx(2 / 3),
+        "support": 2,
+        "roc_auc": 1.0,
+    }
     assert m["macro_f1"] == pytest.approx((2 / 3 + 0.8) / 2)
     # Brier: mean over rows of the squared distance to the one-hot label.
     expected = np.mean([0.01 * 2, 0.36 * 2, 0.04 * 2, 0.09 * 2])
@@ -113,10 +127,13 @@ def test_reliability_bins_and_ece():
 def test_cross_validate_fills_unseen_classes_with_zero():
     X = np.arange(8).reshape(-1, 1)
     y = np.array(["a", "a", "b", "b", "c", "c", "a", "b"], dtype=object)
-    splits = [(np.array([0, 1, 2, 3]), np.array([4, 5, 6, 7])),
-              (np.array([4, 5, 6, 7]), np.array([0, 1, 2, 3]))]
-    proba = cross_validate(lambda: DummyClassifier(strategy="prior"), X, y, splits,
-                           classes=["a", "b", "c"])
+    splits = [
+        (np.array([0, 1, 2, 3]), np.array([4, 5, 6, 7])),
+        (np.array([4, 5, 6, 7]), np.array([0, 1, 2, 3])),
+    ]
+    proba = cross_validate(
+        lambda: DummyClassifier(strategy="prior"), X, y, splits, classes=["a", "b", "c"]
+    )
     assert proba.shape == (8, 3)
     assert (proba[4:, 2] == 0).all()  # fold 1 never saw "c"
     np.testing.assert_allclose(proba.sum(axis=1), 1)
@@ -129,7 +146,8 @@ def test_evaluate_cv_reports_both_and_formats():
     assert set(report) == {"grouped", "random"}
     assert report["random"]["note"] == OPTIMISTIC
     assert report["grouped"]["n_folds"] == 6 and report["grouped"]["n_outlets"] == 6
-    text = format_metrics({"grouped by outlet": report["grouped"],
-                           "random split": report["random"]})
+    text = format_metrics(
+        {"grouped by outlet": report["grouped"], "random split": report["random"]}
+    )
     assert "macro-F1" in text and OPTIMISTIC in text and "random split*" in text
     assert "confusion matrix" in text and "gap in macro-F1" in text

@@ -13,9 +13,13 @@ from framing.labels import LabelWarning, read_outlet_labels, resolve_labels
 
 
 def _docs():
-    return pd.DataFrame({"text": ["one", "two", "three", " ", "five"],
-                         "outlet": ["X", "Y", "Z", "X", None],
-                         "bias": ["l", "r", None, "l", "r"]})
+    return pd.DataFrame(
+        {
+            "text": ["one", "two", "three", " ", "five"],
+            "outlet": ["X", "Y", "Z", "X", None],
+            "bias": ["l", "r", None, "l", "r"],
+        }
+    )
 
 
 def test_label_column_drops_missing_and_empty_with_a_warning():
@@ -33,8 +37,10 @@ def test_outlet_table_labels_articles_and_counts_the_rest(tmp_path):
     with pytest.warns(LabelWarning) as record:
         kept, y, info = resolve_labels(_docs(), outlet_labels=table)
     messages = [str(w.message) for w in record]
-    assert "1 article(s) from 1 outlet(s) missing from the outlet labels and 1 " \
+    assert (
+        "1 article(s) from 1 outlet(s) missing from the outlet labels and 1 "
         "article(s) without an outlet were left out of training: 'Z'" in messages
+    )
     assert any("with empty text" in m for m in messages)
     assert list(y) == ["A", "B"]  # the empty X article is left out too
     source = info["label_source"]
@@ -43,11 +49,14 @@ def test_outlet_table_labels_articles_and_counts_the_rest(tmp_path):
     assert info["dropped"]["unlabelled_outlets"] == 1
 
 
-@pytest.mark.parametrize("content, message", [
-    ("outlet\nX\n", "need two columns"),
-    ("outlet,alignment\nX,A\nX,B\n", "row 3: outlet 'X' is listed with two"),
-    ("outlet,alignment\n", "no outlet labels"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("outlet\nX\n", "need two columns"),
+        ("outlet,alignment\nX,A\nX,B\n", "row 3: outlet 'X' is listed with two"),
+        ("outlet,alignment\n", "no outlet labels"),
+    ],
+)
 def test_bad_outlet_tables(tmp_path, content, message):
     path = tmp_path / "o.csv"
     path.write_text(content, encoding="utf-8")
@@ -94,18 +103,26 @@ def test_integer_labels_in_a_column_with_a_gap_stay_integers(tmp_path):
 
 
 def test_a_single_label_is_enough_for_evaluation():
-    one = pd.DataFrame({"text": ["a", "b", " "], "outlet": ["X", "Y", "X"],
-                        "bias": ["l", "l", "l"]})
+    one = pd.DataFrame(
+        {"text": ["a", "b", " "], "outlet": ["X", "Y", "X"], "bias": ["l", "l", "l"]}
+    )
     with pytest.warns(LabelWarning) as record:
-        kept, y, _ = resolve_labels(one, label_col="bias", min_labels=1,
-                                    purpose="evaluation")
+        kept, y, _ = resolve_labels(
+            one, label_col="bias", min_labels=1, purpose="evaluation"
+        )
     assert list(y) == ["l", "l"] and list(kept["text"]) == ["a", "b"]
     assert [str(w.message) for w in record] == [
-        "1 labelled article(s) with empty text were left out of evaluation"]
-    with pytest.raises(FramingError, match="no labelled articles with text to "
-                       "evaluate on"), pytest.warns(LabelWarning):
-        resolve_labels(one.iloc[2:], label_col="bias", min_labels=1,
-                       purpose="evaluation")
+        "1 labelled article(s) with empty text were left out of evaluation"
+    ]
+    with (
+        pytest.raises(
+            FramingError, match="no labelled articles with text to evaluate on"
+        ),
+        pytest.warns(LabelWarning),
+    ):
+        resolve_labels(
+            one.iloc[2:], label_col="bias", min_labels=1, purpose="evaluation"
+        )
     with pytest.raises(ValueError, match="purpose"):
         resolve_labels(one, label_col="bias", purpose="testing")
 
@@ -115,16 +132,19 @@ def test_evaluation_warnings_say_evaluation():
     with pytest.warns(LabelWarning) as record:
         resolve_labels(docs, label_col="bias", min_labels=1, purpose="evaluation")
     assert "1 article(s) without a label in 'bias' were left out of evaluation" in [
-        str(w.message) for w in record]
+        str(w.message) for w in record
+    ]
 
 
 def test_articles_without_an_outlet_are_not_counted_as_an_outlet():
-    docs = pd.DataFrame({"text": ["one", "two", "three", "four"],
-                         "outlet": ["X", None, "  ", "Y"]})
+    docs = pd.DataFrame(
+        {"text": ["one", "two", "three", "four"], "outlet": ["X", None, "  ", "Y"]}
+    )
     with pytest.warns(LabelWarning) as record:
         _, y, info = resolve_labels(docs, outlet_labels={"X": "A", "Y": "B"})
     assert [str(w.message) for w in record] == [
-        "2 article(s) without an outlet were left out of training"]
+        "2 article(s) without an outlet were left out of training"
+    ]
     assert list(y) == ["A", "B"]
     assert info["dropped"] == {"unlabelled_articles": 2, "unlabelled_outlets": 0}
 
@@ -132,16 +152,22 @@ def test_articles_without_an_outlet_are_not_counted_as_an_outlet():
 def test_outlet_names_match_without_surrounding_whitespace(tmp_path):
     table = tmp_path / "outlets.csv"
     table.write_text("outlet,alignment\nMeridian Wire,A\nStar,B\n", encoding="utf-8")
-    docs = pd.DataFrame({"text": ["one", "two", "three", "four"],
-                         "outlet": ["Meridian Wire ", " Star", "Star", "Herald\u200b"]})
+    docs = pd.DataFrame(
+        {
+            "text": ["one", "two", "three", "four"],
+            "outlet": ["Meridian Wire ", " Star", "Star", "Herald\u200b"],
+        }
+    )
     with pytest.warns(LabelWarning) as record:
         kept, y, _ = resolve_labels(docs, outlet_labels=table)
     assert list(y) == ["A", "B", "B"]
     assert [str(w.message) for w in record] == [
         "1 article(s) from 1 outlet(s) missing from the outlet labels were left "
-        "out of training: 'Herald\\u200b'"]
+        "out of training: 'Herald\\u200b'"
+    ]
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        _, y, _ = resolve_labels(docs.iloc[:3], outlet_labels={" Meridian Wire": "A",
-                                                               "Star ": "B"})
+        _, y, _ = resolve_labels(
+            docs.iloc[:3], outlet_labels={" Meridian Wire": "A", "Star ": "B"}
+        )
     assert list(y) == ["A", "B", "B"]

@@ -536,8 +536,9 @@ def test_shipped_digest_is_stable(shipped_lexicon):
 @pytest.mark.parametrize("refs", ["5", '["a", 3]', "{ a = 1 }"])
 def test_references_must_be_strings(tmp_path, refs):
     path = tmp_path / "bad.toml"
-    path.write_text(f'[categories.c]\nterms = ["a"]\nreferences = {refs}\n',
-                    encoding="utf-8")
+    path.write_text(
+        f'[categories.c]\nterms = ["a"]\nreferences = {refs}\n', encoding="utf-8"
+    )
     with pytest.raises(LexiconError, match=r"bad.toml, line 3: .*references must be"):
         read_lexicon_file(path)
 

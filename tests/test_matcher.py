@@ -361,7 +361,7 @@ def test_ignore_category_shields_names_and_is_not_a_feature(tmp_path):
     assert lex.category_names == ("attribution",)
     assert lex.n_terms == 2
     text = "The United States said Ahrar al-Sham states a sham claim."
-    found = [text[m.start:m.end] for m in compile_matcher(lex).find(text)]
+    found = [text[m.start : m.end] for m in compile_matcher(lex).find(text)]
     assert found == ["states", "sham"]
     ff = FramingFeatures(lexicon=lex).fit([])
     assert not any(n.startswith("names") for n in ff.get_feature_names_out())

@@ -19,8 +19,10 @@ def demo():
     return read_corpus(DEMO / "demo" / "articles.jsonl", clean=True)
 
 
-@pytest.mark.parametrize("features, parts", [
-    ("both", ["lex", "tfidf"]), ("lexicon", ["lex"]), ("text", ["tfidf"])])
+@pytest.mark.parametrize(
+    "features, parts",
+    [("both", ["lex", "tfidf"]), ("lexicon", ["lex"]), ("text", ["tfidf"])],
+)
 def test_build_pipeline_parts(features, parts):
     pipe = build_pipeline(features=features)
     union = pipe.named_steps["features"]
@@ -42,8 +44,9 @@ def test_build_pipeline_svm_and_bad_settings():
 
 
 def test_train_card_and_cv_on_the_demo(demo):
-    model = train(demo, outlet_labels=DEMO / "outlets.csv", min_df=1,
-                  random_split=False)
+    model = train(
+        demo, outlet_labels=DEMO / "outlets.csv", min_df=1, random_split=False
+    )
     card = model.card
     assert model.classes == card["labels"] == ["A", "B", "neutral"]
     assert card["training"]["articles"] == 72 and card["training"]["outlets"] == 6
@@ -59,20 +62,23 @@ def test_train_card_and_cv_on_the_demo(demo):
 
 def test_precomputed_training_equals_plain_fit():
     df = synth_corpus()
-    model = train(df, evaluate=False, min_df=1, strip_boilerplate=False,
-                  min_outlet_share=0)
+    model = train(
+        df, evaluate=False, min_df=1, strip_boilerplate=False, min_outlet_share=0
+    )
     plain = build_pipeline(min_df=1).fit(df["text"].tolist(), df["label"].to_numpy())
     texts = df["text"].tolist()
-    np.testing.assert_array_equal(model.pipeline.predict_proba(texts),
-                                  plain.predict_proba(texts))
+    np.testing.assert_array_equal(
+        model.pipeline.predict_proba(texts), plain.predict_proba(texts)
+    )
 
 
 def test_same_seed_same_scores_to_the_last_digit():
     df = synth_corpus(labels="ABC", seed=3)
     runs = []
     for _ in range(2):
-        model = train(df, classifier="svm", min_df=1, n_splits=3, seed=7,
-                      random_split=False)
+        model = train(
+            df, classifier="svm", min_df=1, n_splits=3, seed=7, random_split=False
+        )
         runs.append((score_documents(model, df), model.card["evaluation"]))
     (s1, e1), (s2, e2) = runs
     p = [c for c in s1.columns if c.startswith("p_")]
@@ -82,8 +88,9 @@ def test_same_seed_same_scores_to_the_last_digit():
 
 
 def test_lexicon_only_model_is_small_and_named(demo):
-    model = train(demo, outlet_labels=DEMO / "outlets.csv", features="lexicon",
-                  evaluate=False)
+    model = train(
+        demo, outlet_labels=DEMO / "outlets.csv", features="lexicon", evaluate=False
+    )
     names = list(model.feature_names)
     assert all(n.startswith("lex:") for n in names)
     assert "lex:hedges" in names and "lex:hedges@quoted" in names
@@ -113,10 +120,12 @@ def test_outlet_spread_vocabulary_hands_over_an_equivalent_vectorizer():
 
     df = synth_corpus(labels="ABC")
     texts = df["text"].tolist()
-    template = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True,
-                               dtype=np.float32)
-    spread = OutletSpreadTfidf(template=template, min_outlet_share=0.5,
-                               outlet_of=dict(zip(texts, df["outlet"], strict=True)))
+    template = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, dtype=np.float32)
+    spread = OutletSpreadTfidf(
+        template=template,
+        min_outlet_share=0.5,
+        outlet_of=dict(zip(texts, df["outlet"], strict=True)),
+    )
     X = spread.fit_transform(texts)
     assert spread.n_outlets_ == 9 and spread.min_outlets_ == 5
     vec = spread.vectorizer_
@@ -127,8 +136,10 @@ def test_outlet_spread_vocabulary_hands_over_an_equivalent_vectorizer():
     assert "the" in vocab and "outlet 0" not in vocab and "regime" not in vocab
     model = train(df, evaluate=False, min_df=1, min_outlet_share=0.5)
     assert model.card["settings"]["min_outlets"] == 5
-    assert type(model.pipeline.named_steps["features"].named_transformers["tfidf"]
-                ) is TfidfVectorizer
+    assert (
+        type(model.pipeline.named_steps["features"].named_transformers["tfidf"])
+        is TfidfVectorizer
+    )
 
 
 def test_the_model_leaves_article_length_out_unless_asked():

@@ -59,7 +59,8 @@ def _rehash(folder: Path, name: str) -> None:
     card = json.loads((folder / "model.json").read_text())
     card["files"]["pipeline"] = name
     card["files"]["pipeline_sha256"] = hashlib.sha256(
-        (folder / name).read_bytes()).hexdigest()
+        (folder / name).read_bytes()
+    ).hexdigest()
     if name.endswith(".joblib"):
         card["files"]["serializer"] = "joblib"
     (folder / "model.json").write_text(json.dumps(card))
@@ -67,11 +68,15 @@ def _rehash(folder: Path, name: str) -> None:
 
 def test_round_trip_is_exact(model, saved):
     assert sorted(p.name for p in saved.iterdir()) == [
-        "boilerplate.json", "model.json", "pipeline.skops"]
+        "boilerplate.json",
+        "model.json",
+        "pipeline.skops",
+    ]
     loaded = load_model(saved)
     texts = synth_corpus(labels="ABC", seed=9)["text"].tolist()
-    assert np.array_equal(loaded.pipeline.predict_proba(texts),
-                          model.pipeline.predict_proba(texts))
+    assert np.array_equal(
+        loaded.pipeline.predict_proba(texts), model.pipeline.predict_proba(texts)
+    )
     assert loaded.boilerplate == model.boilerplate
     assert loaded.card["files"]["serializer"] == "skops"
     names = {name for name, _ in file_types(saved / "pipeline.skops")}
@@ -148,12 +153,15 @@ def test_joblib_model_loads_with_trust(model, tmp_path):
     assert load_model(folder, trust=True).classes == model.classes
 
 
-@pytest.mark.parametrize("edit, message", [
-    (lambda c: c.update(format_version=99), "format version 99"),
-    (lambda c: c.update(format="other"), "not a framing model card"),
-    (lambda c: c.update(labels=["x", "y", "z"]), "do not match the card's labels"),
-    (lambda c: c["lexicon"].update(digest="0" * 16), "lexicon digest"),
-])
+@pytest.mark.parametrize(
+    "edit, message",
+    [
+        (lambda c: c.update(format_version=99), "format version 99"),
+        (lambda c: c.update(format="other"), "not a framing model card"),
+        (lambda c: c.update(labels=["x", "y", "z"]), "do not match the card's labels"),
+        (lambda c: c["lexicon"].update(digest="0" * 16), "lexicon digest"),
+    ],
+)
 def test_card_mismatches(saved, edit, message):
     card = json.loads((saved / "model.json").read_text())
     edit(card)
@@ -196,8 +204,9 @@ def _foreign_pipeline(model):
 
     X = np.random.default_rng(0).normal(size=(30, 3))
     y = np.array(model.classes * 10)
-    return Pipeline([("scale", StandardScaler()),
-                     ("classifier", LogisticRegression())]).fit(X, y)
+    return Pipeline(
+        [("scale", StandardScaler()), ("classifier", LogisticRegression())]
+    ).fit(X, y)
 
 
 def _variant(model, change):
@@ -215,8 +224,9 @@ def _rename_step(pipe):
 
 def _rename_part(pipe):
     union = pipe.named_steps["features"]
-    union.transformer_list = [("words" if n == "tfidf" else n, p)
-                              for n, p in union.transformer_list]
+    union.transformer_list = [
+        ("words" if n == "tfidf" else n, p) for n, p in union.transformer_list
+    ]
     union.transformer_weights = None
 
 
@@ -230,23 +240,26 @@ def _svc_classifier(pipe):
     from sklearn.svm import LinearSVC
 
     X = pipe.named_steps["features"].transform(
-        synth_corpus(labels="ABC")["text"].tolist())
+        synth_corpus(labels="ABC")["text"].tolist()
+    )
     y = synth_corpus(labels="ABC")["label"].to_numpy()
     pipe.steps[1] = ("classifier", LinearSVC().fit(X, y))
 
 
 def _lex_without_features(pipe):
     union = pipe.named_steps["features"]
-    union.transformer_list = [(n, p.steps[1][1] if n == "lex" else p)
-                              for n, p in union.transformer_list]
+    union.transformer_list = [
+        (n, p.steps[1][1] if n == "lex" else p) for n, p in union.transformer_list
+    ]
 
 
 def _tfidf_as_scaler(pipe):
     from sklearn.preprocessing import StandardScaler
 
     union = pipe.named_steps["features"]
-    union.transformer_list = [(n, StandardScaler() if n == "tfidf" else p)
-                              for n, p in union.transformer_list]
+    union.transformer_list = [
+        (n, StandardScaler() if n == "tfidf" else p) for n, p in union.transformer_list
+    ]
 
 
 @pytest.mark.parametrize("serializer", ["skops", "joblib"])
@@ -261,24 +274,31 @@ def test_foreign_allow_listed_pipeline_is_refused(model, saved, serializer):
     else:
         joblib.dump(pipe, saved / name)
     _rehash(saved, name)
-    with pytest.raises(ModelFileError, match=r"pipeline\.\w+: not a framing model "
-                       r"pipeline \(steps \['scale', 'classifier'\]"):
+    with pytest.raises(
+        ModelFileError,
+        match=r"pipeline\.\w+: not a framing model "
+        r"pipeline \(steps \['scale', 'classifier'\]",
+    ):
         load_model(saved, trust=serializer == "joblib")
 
 
-@pytest.mark.parametrize("change, message", [
-    (_rename_step, r"steps \['features', 'clf'\]"),
-    (_rename_part, r"parts are \['lex', 'words'\]"),
-    (_unfit_classifier, "'classifier' is not fitted"),
-    (_svc_classifier, "'classifier' is a LinearSVC"),
-    (_lex_without_features, "'lex' is not a Pipeline of FramingFeatures"),
-    (_tfidf_as_scaler, "'tfidf' is a StandardScaler, not a TfidfVectorizer"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (_rename_step, r"steps \['features', 'clf'\]"),
+        (_rename_part, r"parts are \['lex', 'words'\]"),
+        (_unfit_classifier, "'classifier' is not fitted"),
+        (_svc_classifier, "'classifier' is a LinearSVC"),
+        (_lex_without_features, "'lex' is not a Pipeline of FramingFeatures"),
+        (_tfidf_as_scaler, "'tfidf' is a StandardScaler, not a TfidfVectorizer"),
+    ],
+)
 def test_pipeline_structure_is_checked(model, saved, change, message):
     sio.dump(_variant(model, change), saved / "pipeline.skops")
     _rehash(saved, "pipeline.skops")
-    with pytest.raises(ModelFileError, match="not a framing model pipeline.*"
-                       + message):
+    with pytest.raises(
+        ModelFileError, match="not a framing model pipeline.*" + message
+    ):
         load_model(saved)
 
 
@@ -302,11 +322,13 @@ def _metrics(classes=("A", "B", "C")):
 
 def _set(path, value):
     """An edit that sets the card key at dotted `path` to `value`."""
+
     def edit(card):
         *parents, last = path.split(".")
         for key in parents:
             card = card[key]
         card[last] = value
+
     return edit
 
 
@@ -314,45 +336,85 @@ def _drop(key):
     return lambda card: card.pop(key)
 
 
-@pytest.mark.parametrize("edit, message", [
-    (_set("training", None), "'training' must be an object, not null"),
-    (_set("evaluation", {"grouped": {}}), "'evaluation.grouped.per_class' is missing"),
-    (_set("evaluation", []), "'evaluation' must be an object or null, not an array"),
-    (_set("evaluation", {"grouped": {**_metrics(), "per_class": {"A": {}}}}),
-     "'evaluation.grouped.per_class.A.precision' is missing"),
-    (_set("evaluation", {"grouped": _metrics(), "random": {**_metrics(),
-                                                           "reliability": [None]}}),
-     r"'evaluation.random.reliability\[0\]' must be an object, not null"),
-    (_set("evaluation", {"grouped": {**_metrics(), "confusion": {
-        "labels": ["A", "B"], "matrix": [[1, 0]]}}}),
-     "'evaluation.grouped.confusion.matrix' must have one row per label"),
-    (_set("tests", {"t.jsonl": {"n": 3}}), "'tests.t.jsonl.per_class' is missing"),
-    (_set("labels", "ABC"), "'labels' must be an array, not a string"),
-    (_set("labels", []), "'labels' is empty"),
-    (_set("labels", [1, 2, 3]), r"'labels\[0\]' must be a string, not an integer"),
-    (_set("settings", None), "'settings' must be an object, not null"),
-    (_drop("versions"), "'versions' is missing"),
-    (_set("versions", {"scikit-learn": 1.5}), "'versions.scikit-learn' must be a "
-     "string, not a number"),
-    (_set("training.label_counts", {"A": "x"}), "'training.label_counts.A' must be"),
-    (_set("training.date_range", ["2024-01-01"]), "'training.date_range' must be"),
-    (_set("training.dropped", []), "'training.dropped' must be an object or null"),
-    (_set("lexicon", "shipped"), "'lexicon' must be an object"),
-    (_set("label_source", None), "'label_source' must be an object, not null"),
-    (_set("files", None), "'files' must be an object, not null"),
-    (_set("files.serializer", ["skops"]), "'files.serializer' must be skops or "
-     "joblib"),
-    (_set("files.pipeline_sha256", None), "'files.pipeline_sha256' must be a string"),
-    (_set("format_version", "1"), "'format_version' must be an integer, not a "
-     "string"),
-    (_set("format_version", True), "'format_version' must be an integer"),
-])
+@pytest.mark.parametrize(
+    "edit, message",
+    [
+        (_set("training", None), "'training' must be an object, not null"),
+        (
+            _set("evaluation", {"grouped": {}}),
+            "'evaluation.grouped.per_class' is missing",
+        ),
+        (
+            _set("evaluation", []),
+            "'evaluation' must be an object or null, not an array",
+        ),
+        (
+            _set("evaluation", {"grouped": {**_metrics(), "per_class": {"A": {}}}}),
+            "'evaluation.grouped.per_class.A.precision' is missing",
+        ),
+        (
+            _set(
+                "evaluation",
+                {
+                    "grouped": _metrics(),
+                    "random": {**_metrics(), "reliability": [None]},
+                },
+            ),
+            r"'evaluation.random.reliability\[0\]' must be an object, not null",
+        ),
+        (
+            _set(
+                "evaluation",
+                {
+                    "grouped": {
+                        **_metrics(),
+                        "confusion": {"labels": ["A", "B"], "matrix": [[1, 0]]},
+                    }
+                },
+            ),
+            "'evaluation.grouped.confusion.matrix' must have one row per label",
+        ),
+        (_set("tests", {"t.jsonl": {"n": 3}}), "'tests.t.jsonl.per_class' is missing"),
+        (_set("labels", "ABC"), "'labels' must be an array, not a string"),
+        (_set("labels", []), "'labels' is empty"),
+        (_set("labels", [1, 2, 3]), r"'labels\[0\]' must be a string, not an integer"),
+        (_set("settings", None), "'settings' must be an object, not null"),
+        (_drop("versions"), "'versions' is missing"),
+        (
+            _set("versions", {"scikit-learn": 1.5}),
+            "'versions.scikit-learn' must be a string, not a number",
+        ),
+        (
+            _set("training.label_counts", {"A": "x"}),
+            "'training.label_counts.A' must be",
+        ),
+        (_set("training.date_range", ["2024-01-01"]), "'training.date_range' must be"),
+        (_set("training.dropped", []), "'training.dropped' must be an object or null"),
+        (_set("lexicon", "shipped"), "'lexicon' must be an object"),
+        (_set("label_source", None), "'label_source' must be an object, not null"),
+        (_set("files", None), "'files' must be an object, not null"),
+        (
+            _set("files.serializer", ["skops"]),
+            "'files.serializer' must be skops or joblib",
+        ),
+        (
+            _set("files.pipeline_sha256", None),
+            "'files.pipeline_sha256' must be a string",
+        ),
+        (
+            _set("format_version", "1"),
+            "'format_version' must be an integer, not a string",
+        ),
+        (_set("format_version", True), "'format_version' must be an integer"),
+    ],
+)
 def test_malformed_card_is_refused_naming_the_key(saved, edit, message):
     card = json.loads((saved / "model.json").read_text())
     edit(card)
     (saved / "model.json").write_text(json.dumps(card))
-    with pytest.raises(ModelFileError, match=f"model.json: bad model card: {message}"
-                       ) as info:
+    with pytest.raises(
+        ModelFileError, match=f"model.json: bad model card: {message}"
+    ) as info:
         read_card(saved)
     assert "\n" not in str(info.value)
     with pytest.raises(ModelFileError, match=message):
@@ -379,17 +441,35 @@ def test_valid_card_with_metrics_is_described(saved):
     assert "unreadable" not in text
 
 
-@pytest.mark.parametrize("card", [
-    {},
-    {"training": None, "settings": None, "versions": None, "lexicon": None,
-     "label_source": None, "files": None, "labels": None, "tests": None},
-    {"labels": [1, 2], "training": {"date_range": ["x"], "label_counts": [],
-                                     "dropped": [], "outlets_per_label": "?"}},
-    {"evaluation": {"grouped": {}}},
-    {"evaluation": {"grouped": {**_metrics(), "reliability": [{"n": None}]}}},
-    {"evaluation": ["grouped"]},
-    {"tests": {"x": None, "y": {"per_class": {}}}},
-])
+@pytest.mark.parametrize(
+    "card",
+    [
+        {},
+        {
+            "training": None,
+            "settings": None,
+            "versions": None,
+            "lexicon": None,
+            "label_source": None,
+            "files": None,
+            "labels": None,
+            "tests": None,
+        },
+        {
+            "labels": [1, 2],
+            "training": {
+                "date_range": ["x"],
+                "label_counts": [],
+                "dropped": [],
+                "outlets_per_label": "?",
+            },
+        },
+        {"evaluation": {"grouped": {}}},
+        {"evaluation": {"grouped": {**_metrics(), "reliability": [{"n": None}]}}},
+        {"evaluation": ["grouped"]},
+        {"tests": {"x": None, "y": {"per_class": {}}}},
+    ],
+)
 def test_describe_card_never_fails(card):
     text = describe_card({"format": "framing-model", "format_version": 1, **card})
     assert text.startswith("framing model (format 1)")
@@ -425,7 +505,10 @@ def test_save_over_existing_model_gives_the_new_model(model_ab, saved):
     # switching serializer leaves no stale pipeline file behind
     save_model(model_ab, saved, serializer="joblib")
     assert sorted(p.name for p in saved.iterdir()) == [
-        "boilerplate.json", "model.json", "pipeline.joblib"]
+        "boilerplate.json",
+        "model.json",
+        "pipeline.joblib",
+    ]
 
 
 @pytest.mark.parametrize("fail_at", ["pipeline", "card"])
@@ -491,8 +574,11 @@ def test_corrupt_joblib_file_is_a_model_file_error(model, tmp_path):
     folder = save_model(model, tmp_path / "m", serializer="joblib")
     (folder / "pipeline.joblib").write_bytes(b"not a pickle at all")
     _rehash(folder, "pipeline.joblib")
-    with pytest.raises(ModelFileError, match=r"pipeline.joblib: cannot load the "
-                       r"pipeline \(KeyError") as info:
+    with pytest.raises(
+        ModelFileError,
+        match=r"pipeline.joblib: cannot load the "
+        r"pipeline \(KeyError",
+    ) as info:
         load_model(folder, trust=True)
     assert "\n" not in str(info.value)
 
@@ -510,8 +596,11 @@ def test_newer_framing_version_warns(saved):
 
     major, minor = (int(x) for x in __version__.split(".")[:2])
     _set_version(saved, "framing", f"{major}.{minor + 1}.0")
-    with pytest.warns(UserWarning, match=rf"framing {major}\.{minor + 1}\.0, newer "
-                      rf"than the installed framing {__version__}"):
+    with pytest.warns(
+        UserWarning,
+        match=rf"framing {major}\.{minor + 1}\.0, newer "
+        rf"than the installed framing {__version__}",
+    ):
         assert load_model(saved).classes == ["A", "B", "C"]
     for same_or_older in (f"{major}.{minor}.99", f"{major}.{minor}", "0.0.1", "dev"):
         _set_version(saved, "framing", same_or_older)
@@ -524,8 +613,10 @@ def test_newer_format_version_is_refused(saved):
     card = json.loads((saved / "model.json").read_text())
     card["format_version"] = 2
     (saved / "model.json").write_text(json.dumps(card))
-    with pytest.raises(ModelFileError, match="format version 2 is newer than this "
-                       "framing reads.*upgrade framing"):
+    with pytest.raises(
+        ModelFileError,
+        match="format version 2 is newer than this framing reads.*upgrade framing",
+    ):
         read_card(saved)
     card["format_version"] = 0
     (saved / "model.json").write_text(json.dumps(card))

@@ -177,8 +177,9 @@ def test_tokenizer_counts_agree_with_spans(text):
 
 
 @SETTINGS
-@given(st.lists(st.one_of(st.text(any_char, max_size=60), noise), min_size=1,
-                max_size=6))
+@given(
+    st.lists(st.one_of(st.text(any_char, max_size=60), noise), min_size=1, max_size=6)
+)
 def test_tfidf_index_equals_the_vectorizer(docs):
     from sklearn.feature_extraction.text import TfidfVectorizer
 

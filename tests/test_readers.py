@@ -23,8 +23,11 @@ from framing.readers import (
     replace_surrogates,
 )
 
-ROWS = [{"key": "a", "body": "One."}, {"key": "b", "body": "Two."},
-        {"key": "c", "body": "Three."}]
+ROWS = [
+    {"key": "a", "body": "One."},
+    {"key": "b", "body": "Two."},
+    {"key": "c", "body": "Three."},
+]
 OPENERS = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
 
 
@@ -32,16 +35,17 @@ def options(path: Path, **kw) -> ReadOptions:
     return ReadOptions(path, "body", "key", "outlet", "date", "title", "utf-8", **kw)
 
 
-def raw(path: Path, fmt: str, *, chunksize: int = 10,
-        compression: str | None = None, **kw) -> list[pd.DataFrame]:
-    return list(read_raw(options(path, **kw), fmt, chunksize=chunksize,
-                         compression=compression))
+def raw(
+    path: Path, fmt: str, *, chunksize: int = 10, compression: str | None = None, **kw
+) -> list[pd.DataFrame]:
+    return list(
+        read_raw(options(path, **kw), fmt, chunksize=chunksize, compression=compression)
+    )
 
 
 def write(path: Path, fmt: str, compression: str | None = None) -> Path:
     if fmt in ("csv", "tsv"):
-        data = pd.DataFrame(ROWS).to_csv(sep="," if fmt == "csv" else "\t",
-                                         index=False)
+        data = pd.DataFrame(ROWS).to_csv(sep="," if fmt == "csv" else "\t", index=False)
     elif fmt == "jsonl":
         data = "".join(json.dumps(r) + "\n" for r in ROWS)
     else:
@@ -74,17 +78,22 @@ def test_parquet_chunks(tmp_path):
 def test_txt_folder_uses_the_option_column_names_and_sidecar(tmp_path):
     (tmp_path / "daily").mkdir()
     (tmp_path / "daily" / "a.txt").write_text("Alpha.", encoding="utf-8")
-    (tmp_path / "outlets.csv").write_text("file,title\na.txt,Headline\n",
-                                          encoding="utf-8")
+    (tmp_path / "outlets.csv").write_text(
+        "file,title\na.txt,Headline\n", encoding="utf-8"
+    )
     (chunk,) = raw(tmp_path, "txt")
     assert chunk.to_dict("records") == [
-        {"key": "a", "body": "Alpha.", "outlet": "daily", "title": "Headline"}]
+        {"key": "a", "body": "Alpha.", "outlet": "daily", "title": "Headline"}
+    ]
 
 
-@pytest.mark.parametrize(("name", "fmt", "content", "row"), [
-    ("deep.json", "json", "[" * 100_000 + "]" * 100_000, None),
-    ("deep.jsonl", "jsonl", '{"body": "ok"}\n' + "[" * 100_000 + "]" * 100_000, 2),
-])
+@pytest.mark.parametrize(
+    ("name", "fmt", "content", "row"),
+    [
+        ("deep.json", "json", "[" * 100_000 + "]" * 100_000, None),
+        ("deep.jsonl", "jsonl", '{"body": "ok"}\n' + "[" * 100_000 + "]" * 100_000, 2),
+    ],
+)
 def test_deeply_nested_json_is_a_format_error(tmp_path, name, fmt, content, row):
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
@@ -111,7 +120,14 @@ def test_corrupt_compressed_input_is_a_format_error(tmp_path):
 def test_helpers():
     assert column_names(["text", "a\tb"]) == "text, 'a\\tb'"
     assert [is_na(v) for v in (None, float("nan"), pd.NA, pd.NaT, "", 0, [None])] == [
-        True, True, True, True, False, False, False]
+        True,
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
 
 
 def test_lone_surrogates_become_replacement_characters():
@@ -125,7 +141,12 @@ def test_lone_surrogates_become_replacement_characters():
 
 def test_cell_str_drops_the_float_suffix_of_integral_numbers():
     assert [cell_str(v) for v in (7.0, np.float32(2.0), 7.5, 3, "1.0")] == [
-        "7", "2", "7.5", "3", "1.0"]
+        "7",
+        "2",
+        "7.5",
+        "3",
+        "1.0",
+    ]
 
 
 def test_lone_surrogate_in_a_json_key_is_replaced(tmp_path):

@@ -41,8 +41,7 @@ def _decision_check(model, texts, top_k=3):
     clf = model.pipeline.steps[-1][1]
     coef, icpt = linear_parts(clf)
     pred = model.pipeline.predict_proba(texts).argmax(axis=1)
-    text, totals = explain_rows(X, coef, icpt, pred, model.feature_names,
-                                top_k=top_k)
+    text, totals = explain_rows(X, coef, icpt, pred, model.feature_names, top_k=top_k)
     return X, clf, coef, icpt, pred, text, totals
 
 
@@ -60,8 +59,9 @@ def test_explanations_sum_to_the_decision_function(model, corpus):
     texts = corpus["text"].tolist()
     X, clf, *_, pred, text, totals = _decision_check(model, texts, top_k=60)
     decision = clf.decision_function(X)
-    np.testing.assert_allclose(totals, decision[np.arange(len(pred)), pred],
-                               rtol=1e-9, atol=1e-9)
+    np.testing.assert_allclose(
+        totals, decision[np.arange(len(pred)), pred], rtol=1e-9, atol=1e-9
+    )
     assert all(t.count("=") == 60 for t in text)
     assert any("lex:" in t for t in text) and any("tfidf:" in t for t in text)
 
@@ -73,8 +73,9 @@ def test_binary_explanations_are_signed_toward_the_predicted_class():
     X, clf, *_, pred, _, totals = _decision_check(model, texts)
     decision = clf.decision_function(X)
     assert set(pred) == {0, 1}
-    np.testing.assert_allclose(totals, np.where(pred == 1, decision, -decision),
-                               rtol=1e-9, atol=1e-9)
+    np.testing.assert_allclose(
+        totals, np.where(pred == 1, decision, -decision), rtol=1e-9, atol=1e-9
+    )
     assert (totals > 0).all()  # the predicted class always has the larger score
 
 
@@ -84,23 +85,30 @@ def test_svm_explains_the_averaged_linear_model(corpus):
     X, clf, coef, icpt, pred, _, totals = _decision_check(model, texts)
     svms = [c.estimator for c in clf.calibrated_classifiers_]
     mean_decision = np.mean([s.decision_function(X) for s in svms], axis=0)
-    np.testing.assert_allclose(totals, mean_decision[np.arange(len(pred)), pred],
-                               rtol=1e-9, atol=1e-9)
+    np.testing.assert_allclose(
+        totals, mean_decision[np.arange(len(pred)), pred], rtol=1e-9, atol=1e-9
+    )
 
 
 def test_explain_rows_top_k_by_absolute_value():
     X = sparse.csr_matrix(np.array([[1.0, 2.0, 0.0, 4.0]]))
     coef = np.array([[0.1, -1.0, 5.0, 0.2], [0.0, 0.0, 0.0, 0.0]])
-    text, totals = explain_rows(X, coef, np.array([0.5, 0.0]), np.array([0]),
-                                ["a", "b", "c", "d"], top_k=2)
+    text, totals = explain_rows(
+        X, coef, np.array([0.5, 0.0]), np.array([0]), ["a", "b", "c", "d"], top_k=2
+    )
     assert text == ["b=-2.000; d=+0.800"]
     assert totals[0] == pytest.approx(0.1 - 2.0 + 0.8 + 0.5)
 
 
 def test_score_documents_rows_status_and_order(model):
-    df = pd.DataFrame({"id": ["x", "y", "z"], "outlet": ["A Outlet 0", "Q", None],
-                       "text": ["The so-called regime fell.", "  ", "Officials said."],
-                       "label": ["A", "B", "B"]})
+    df = pd.DataFrame(
+        {
+            "id": ["x", "y", "z"],
+            "outlet": ["A Outlet 0", "Q", None],
+            "text": ["The so-called regime fell.", "  ", "Officials said."],
+            "label": ["A", "B", "B"],
+        }
+    )
     out = score_documents(model, df, keep=["label"], rates=True)
     assert out["id"].tolist() == ["x", "y", "z"]
     assert out["status"].tolist() == ["ok", "empty", "ok"]
@@ -129,7 +137,7 @@ def test_a_failing_row_gets_an_error_status(model, monkeypatch):
 
 def test_streaming_equals_whole_and_writes_in_order(model, corpus, tmp_path):
     whole = score_documents(model, corpus)
-    chunks = (corpus.iloc[i:i + 7] for i in range(0, len(corpus), 7))
+    chunks = (corpus.iloc[i : i + 7] for i in range(0, len(corpus), 7))
     with TableWriter(tmp_path / "s.csv") as writer:
         summary = score_corpus(model, chunks, writer, by_outlet=True, n_boot=200)
     back = pd.read_csv(tmp_path / "s.csv")
@@ -139,8 +147,9 @@ def test_streaming_equals_whole_and_writes_in_order(model, corpus, tmp_path):
     table = summary.outlets
     assert len(table) == corpus["outlet"].nunique()
     expected = aggregate_by_outlet(whole, n_boot=200)
-    pd.testing.assert_frame_equal(table[expected.columns[:-3]],
-                                  expected[expected.columns[:-3]], rtol=1e-6)
+    pd.testing.assert_frame_equal(
+        table[expected.columns[:-3]], expected[expected.columns[:-3]], rtol=1e-6
+    )
     rates = [c for c in table.columns if c.startswith("rate:")]
     assert "rate:hedges@quoted" in rates
 
@@ -152,12 +161,15 @@ def test_parallel_scoring_is_identical(model, corpus):
 
 
 def test_outlet_aggregates_and_bootstrap():
-    scores = pd.DataFrame({
-        "outlet": ["X"] * 4 + ["Y"] * 2 + ["Y"],
-        "status": ["ok"] * 6 + ["empty"],
-        "predicted": ["a", "a", "b", "a", "b", "b", ""],
-        "p_a": [0.9, 0.8, 0.3, 0.6, 0.2, 0.1, np.nan],
-        "p_b": [0.1, 0.2, 0.7, 0.4, 0.8, 0.9, np.nan]})
+    scores = pd.DataFrame(
+        {
+            "outlet": ["X"] * 4 + ["Y"] * 2 + ["Y"],
+            "status": ["ok"] * 6 + ["empty"],
+            "predicted": ["a", "a", "b", "a", "b", "b", ""],
+            "p_a": [0.9, 0.8, 0.3, 0.6, 0.2, 0.1, np.nan],
+            "p_b": [0.1, 0.2, 0.7, 0.4, 0.8, 0.9, np.nan],
+        }
+    )
     table = aggregate_by_outlet(scores, n_boot=500, seed=1)
     x = table.set_index("outlet").loc["X"]
     assert x["n_articles"] == 4 and x["p_a_mean"] == pytest.approx(0.65)
@@ -180,7 +192,7 @@ def test_bootstrap_interval_narrows_with_more_articles():
 
 def test_lexicon_profiles_without_a_model(corpus, tmp_path):
     ff = FramingFeatures().fit([])
-    chunks = (corpus.iloc[i:i + 10] for i in range(0, len(corpus), 10))
+    chunks = (corpus.iloc[i : i + 10] for i in range(0, len(corpus), 10))
     with TableWriter(tmp_path / "p.csv") as writer:
         summary = profile_corpus(ff, chunks, writer)
     table = summary.outlets.set_index("outlet")
@@ -193,8 +205,11 @@ def test_lexicon_profiles_without_a_model(corpus, tmp_path):
 
 def test_a_lone_surrogate_is_read_and_scored(model, tmp_path):
     path = tmp_path / "news.jsonl"
-    path.write_text('{"id": "s", "text": "The so-called \\ud800 regime fell."}\n'
-                    '{"id": "t", "text": "Officials said."}\n', encoding="utf-8")
+    path.write_text(
+        '{"id": "s", "text": "The so-called \\ud800 regime fell."}\n'
+        '{"id": "t", "text": "Officials said."}\n',
+        encoding="utf-8",
+    )
     corpus = read_corpus(path)
     with TableWriter(tmp_path / "s.csv") as writer:
         summary = score_corpus(model, [corpus], writer)
@@ -223,6 +238,7 @@ def test_lexicon_profiles_count_errors_apart_from_empty(corpus, monkeypatch):
         return table
 
     monkeypatch.setattr(scoring, "_profile_chunk", with_errors)
-    summary = profile_corpus(FramingFeatures().fit([]), [corpus.iloc[:10]],
-                             by_outlet=False)
+    summary = profile_corpus(
+        FramingFeatures().fit([]), [corpus.iloc[:10]], by_outlet=False
+    )
     assert (summary.rows, summary.ok, summary.empty, summary.errors) == (10, 7, 1, 2)

@@ -34,9 +34,7 @@ class FramingGroup(click.Group):
         except FramingError as exc:
             raise click.ClickException(str(exc)) from None
         except PermissionError as exc:
-            raise click.ClickException(
-                f"{exc.filename}: permission denied"
-            ) from None
+            raise click.ClickException(f"{exc.filename}: permission denied") from None
         except OSError as exc:  # an output path that cannot be written, a full disk
             if exc.errno == errno.EPIPE:
                 raise  # click exits quietly when stdout is closed (| head)
@@ -69,26 +67,55 @@ def cli() -> None:
 def corpus_options(*, clean_default: bool = True) -> Callable[[F], F]:
     """Return a decorator adding the corpus column and format options."""
     options = [
-        click.option("--text-col", default="text", show_default=True,
-                     help="Column holding the article text."),
-        click.option("--id-col", default="id", show_default=True,
-                     help="Column holding the article id (row number if absent)."),
-        click.option("--outlet-col", default="outlet", show_default=True,
-                     help="Column holding the outlet name."),
-        click.option("--date-col", default="date", show_default=True,
-                     help="Column holding the publication date."),
-        click.option("--title-col", default="title", show_default=True,
-                     help="Column holding the headline."),
-        click.option("--encoding", default="utf-8", show_default=True,
-                     help="Text encoding of the input (e.g. latin-1, cp1252)."),
-        click.option("--input-format", "fmt",
-                     type=click.Choice(["csv", "tsv", "jsonl", "json", "parquet",
-                                        "txt"]),
-                     help="Input format (default: from the file suffix)."),
-        click.option("--clean/--no-clean", default=clean_default,
-                     show_default=True,
-                     help="Strip HTML and scraped debris (share buttons, footers, "
-                          "trailing JSON blobs) before matching."),
+        click.option(
+            "--text-col",
+            default="text",
+            show_default=True,
+            help="Column holding the article text.",
+        ),
+        click.option(
+            "--id-col",
+            default="id",
+            show_default=True,
+            help="Column holding the article id (row number if absent).",
+        ),
+        click.option(
+            "--outlet-col",
+            default="outlet",
+            show_default=True,
+            help="Column holding the outlet name.",
+        ),
+        click.option(
+            "--date-col",
+            default="date",
+            show_default=True,
+            help="Column holding the publication date.",
+        ),
+        click.option(
+            "--title-col",
+            default="title",
+            show_default=True,
+            help="Column holding the headline.",
+        ),
+        click.option(
+            "--encoding",
+            default="utf-8",
+            show_default=True,
+            help="Text encoding of the input (e.g. latin-1, cp1252).",
+        ),
+        click.option(
+            "--input-format",
+            "fmt",
+            type=click.Choice(["csv", "tsv", "jsonl", "json", "parquet", "txt"]),
+            help="Input format (default: from the file suffix).",
+        ),
+        click.option(
+            "--clean/--no-clean",
+            default=clean_default,
+            show_default=True,
+            help="Strip HTML and scraped debris (share buttons, footers, "
+            "trailing JSON blobs) before matching.",
+        ),
     ]
 
     def decorate(f: F) -> F:
@@ -114,10 +141,14 @@ def corpus_kwargs(kw: dict[str, Any]) -> dict[str, Any]:
 
 
 lexicon_option = click.option(
-    "--lexicon", "lexicon_paths", multiple=True,
+    "--lexicon",
+    "lexicon_paths",
+    multiple=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A user lexicon TOML applied on top of the shipped one (repeatable).",
 )
+
+
 def _quiet(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
     if value:  # scoped: FramingGroup.invoke runs each command in catch_warnings
         warnings.simplefilter("ignore")
@@ -125,23 +156,39 @@ def _quiet(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
 
 
 quiet_option = click.option(
-    "-q", "--quiet", is_flag=True, callback=_quiet,
+    "-q",
+    "--quiet",
+    is_flag=True,
+    callback=_quiet,
     help="No progress, summary or warnings on stderr.",
 )
+
+
 def _jobs(ctx: click.Context, param: click.Parameter, value: int) -> int:
     if value == 0 or value < -1:
-        raise click.BadParameter(f"{value}: give a number of processes, or -1 "
-                                 "for all cores", ctx=ctx, param=param)
+        raise click.BadParameter(
+            f"{value}: give a number of processes, or -1 for all cores",
+            ctx=ctx,
+            param=param,
+        )
     return value
 
 
 jobs_option = click.option(
-    "-j", "--jobs", default=1, show_default=True, type=int, callback=_jobs,
+    "-j",
+    "--jobs",
+    default=1,
+    show_default=True,
+    type=int,
+    callback=_jobs,
     help="Parallel worker processes (-1: all cores).",
 )
 chunksize_option = click.option(
-    "--chunksize", default=5000, show_default=True,
-    type=click.IntRange(min=1), help="Rows read and processed at a time.",
+    "--chunksize",
+    default=5000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Rows read and processed at a time.",
 )
 
 

@@ -10,9 +10,14 @@ from framing.cli._common import cli, quiet_option
 
 
 @cli.command()
-@click.option("-o", "--out-dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("reports/demo"), show_default=True,
-              help="Folder for the demo outputs.")
+@click.option(
+    "-o",
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("reports/demo"),
+    show_default=True,
+    help="Folder for the demo outputs.",
+)
 @quiet_option
 def demo(out_dir: Path, quiet: bool) -> None:
     """Run framing end to end on the bundled synthetic demo corpus.

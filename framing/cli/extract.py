@@ -26,15 +26,26 @@ from framing.lexicon import load_lexicon
 
 @cli.command()
 @click.argument("corpus", type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              required=True, help="Output table: .csv, .tsv, .jsonl or .parquet.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Output table: .csv, .tsv, .jsonl or .parquet.",
+)
 @corpus_options()
 @lexicon_option
-@click.option("--strip-boilerplate", is_flag=True,
-              help="Remove lines that recur across an outlet's articles (reads "
-                   "the whole corpus into memory first).")
-@click.option("--no-voice", is_flag=True,
-              help="Pool author and quoted voice into one rate per category.")
+@click.option(
+    "--strip-boilerplate",
+    is_flag=True,
+    help="Remove lines that recur across an outlet's articles (reads "
+    "the whole corpus into memory first).",
+)
+@click.option(
+    "--no-voice",
+    is_flag=True,
+    help="Pool author and quoted voice into one rate per category.",
+)
 @chunksize_option
 @jobs_option
 @quiet_option
@@ -87,8 +98,9 @@ def _present(value: Any) -> bool:
     return value is not None and not pd.isna(value) and str(value).strip() != ""
 
 
-def _read_one(source: str, article_id: str | None, row: int | None,
-              ckw: dict[str, Any]) -> tuple[str, str]:
+def _read_one(
+    source: str, article_id: str | None, row: int | None, ckw: dict[str, Any]
+) -> tuple[str, str]:
     """Return (text, title) for ``highlight``: a text file, stdin or a row."""
     if source == "-":
         try:
@@ -132,14 +144,27 @@ def _read_one(source: str, article_id: str | None, row: int | None,
 
 @cli.command()
 @click.argument("source", metavar="FILE|-")
-@click.option("--format", "fmt_out", type=click.Choice(["terminal", "html", "json"]),
-              default="terminal", show_default=True, help="Output format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file instead of stdout.")
+@click.option(
+    "--format",
+    "fmt_out",
+    type=click.Choice(["terminal", "html", "json"]),
+    default="terminal",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of stdout.",
+)
 @click.option("--id", "article_id", help="FILE is a corpus: highlight this id.")
 @click.option("--row", type=int, help="FILE is a corpus: highlight this row (1-based).")
-@click.option("--color/--no-color", default=None,
-              help="Force colours on or off (default: on for a terminal).")
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Force colours on or off (default: on for a terminal).",
+)
 @corpus_options(clean_default=False)
 @lexicon_option
 @quiet_option
@@ -175,7 +200,11 @@ def highlight(kw: dict[str, Any]) -> None:
         out = render_json(matches, text=text if clean else None) + "\n"
     elif kw["fmt_out"] == "html":
         out = render_html(
-            text, matches, cats, quotes=find_quotes(text), title=title,
+            text,
+            matches,
+            cats,
+            quotes=find_quotes(text),
+            title=title,
             descriptions={n: c.description for n, c in lexicon.categories.items()},
         )
     else:
@@ -192,8 +221,11 @@ def highlight(kw: dict[str, Any]) -> None:
 
 @cli.command()
 @click.option("--show", "show", metavar="CATEGORY", help="List this category's terms.")
-@click.option("--markdown", is_flag=True, help="Print the lexicon documentation "
-              "as Markdown (the source of docs/lexicon.md).")
+@click.option(
+    "--markdown",
+    is_flag=True,
+    help="Print the lexicon documentation as Markdown (the source of docs/lexicon.md).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the lexicon as JSON.")
 @lexicon_option
 @quiet_option
@@ -225,16 +257,19 @@ def lexicon(kw: dict[str, Any]) -> None:
                 f"no category '{kw['show']}'; categories: "
                 + ", ".join(lex.category_names)
             )
-        click.echo(f"{cat.name} ({len(cat.terms)} terms"
-                   f"{', loaded' if cat.loaded else ''})")
+        click.echo(
+            f"{cat.name} ({len(cat.terms)} terms{', loaded' if cat.loaded else ''})"
+        )
         click.echo(textwrap.fill(cat.description, 88))
         for ref in cat.references:
             click.echo(f"  ref: {ref}")
         click.echo("")
         click.echo("\n".join(cat.terms))
         return
-    click.echo(f"{lex.name} v{lex.version}: {lex.n_terms} terms in "
-               f"{len(lex.categories)} categories (digest {lex.digest})\n")
+    click.echo(
+        f"{lex.name} v{lex.version}: {lex.n_terms} terms in "
+        f"{len(lex.categories)} categories (digest {lex.digest})\n"
+    )
     width = max(len(n) for n in lex.category_names)
     room = max(30, shutil.get_terminal_size((120, 20)).columns - width - 9)
     for row in lex.describe():

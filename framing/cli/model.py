@@ -26,18 +26,26 @@ from framing.cli._common import (
 
 _MODEL_DIR = click.Path(file_okay=False, path_type=Path)
 label_options = [
-    click.option("--label-col", default="label", show_default=True,
-                 help="Column holding the labels (e.g. alignment, bias)."),
-    click.option("--outlet-labels", type=click.Path(exists=True, dir_okay=False,
-                                                    path_type=Path),
-                 help="Labels per outlet instead: a CSV with a header such as "
-                      "'outlet,alignment' (distant supervision). Articles of "
-                      "outlets not in it are left out."),
+    click.option(
+        "--label-col",
+        default="label",
+        show_default=True,
+        help="Column holding the labels (e.g. alignment, bias).",
+    ),
+    click.option(
+        "--outlet-labels",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Labels per outlet instead: a CSV with a header such as "
+        "'outlet,alignment' (distant supervision). Articles of "
+        "outlets not in it are left out.",
+    ),
 ]
 trust_option = click.option(
-    "--trust", is_flag=True,
+    "--trust",
+    is_flag=True,
     help="Also load pickle (joblib) files and types outside the allow-list. "
-         "Unpickling can run arbitrary code: only for models you trust.")
+    "Unpickling can run arbitrary code: only for models you trust.",
+)
 
 
 def _labels(f: Any) -> Any:
@@ -48,41 +56,79 @@ def _labels(f: Any) -> Any:
 
 def _pipeline_options(f: Any) -> Any:
     options = [
-        click.option("--features", type=click.Choice(["both", "lexicon", "text"]),
-                     default="both", show_default=True,
-                     help="Lexicon-category rates, TF-IDF n-grams, or both "
-                          "(lexicon: the fully interpretable model)."),
-        click.option("--classifier", type=click.Choice(["logreg", "svm"]),
-                     default="logreg", show_default=True,
-                     help="Class-balanced logistic regression, or a calibrated "
-                          "linear SVM."),
-        click.option("-C", "--C", "C", type=click.FloatRange(min=0, min_open=True),
-                     default=None, help="Inverse regularisation strength "
-                     "(default: the model default)."),
-        click.option("--min-df", type=click.FloatRange(min=0, min_open=True),
-                     default=None,
-                     help="TF-IDF: keep n-grams in at least this many articles "
-                          "(a number below 1: this share of the articles; "
-                          "default 0.01)."),
-        click.option("--max-features", type=click.IntRange(min=1), default=None,
-                     help="TF-IDF: keep at most this many n-grams."),
-        click.option("--min-outlet-share", type=click.FloatRange(0, 1), default=None,
-                     help="Keep n-grams used by at least this share of the training "
-                          "outlets (0: all; default 0.33)."),
-        click.option("--length-features", is_flag=True,
-                     help="Also give the model the article length (tokens, "
-                          "sentences); off by default: length is house style, "
-                          "not framing."),
-        click.option("--strip-boilerplate/--keep-boilerplate", default=True,
-                     show_default=True,
-                     help="Remove lines that recur across an outlet's articles "
-                          "(bylines, footers) before training."),
-        click.option("--seed", type=int, default=0, show_default=True,
-                     help="Random seed (classifier, random split)."),
-        click.option("--folds", type=click.IntRange(min=2), default=5,
-                     show_default=True,
-                     help="Outlet-held-out folds (GroupKFold); with fewer than 10 "
-                          "outlets each fold holds out one outlet."),
+        click.option(
+            "--features",
+            type=click.Choice(["both", "lexicon", "text"]),
+            default="both",
+            show_default=True,
+            help="Lexicon-category rates, TF-IDF n-grams, or both "
+            "(lexicon: the fully interpretable model).",
+        ),
+        click.option(
+            "--classifier",
+            type=click.Choice(["logreg", "svm"]),
+            default="logreg",
+            show_default=True,
+            help="Class-balanced logistic regression, or a calibrated linear SVM.",
+        ),
+        click.option(
+            "-C",
+            "--C",
+            "C",
+            type=click.FloatRange(min=0, min_open=True),
+            default=None,
+            help="Inverse regularisation strength (default: the model default).",
+        ),
+        click.option(
+            "--min-df",
+            type=click.FloatRange(min=0, min_open=True),
+            default=None,
+            help="TF-IDF: keep n-grams in at least this many articles "
+            "(a number below 1: this share of the articles; "
+            "default 0.01).",
+        ),
+        click.option(
+            "--max-features",
+            type=click.IntRange(min=1),
+            default=None,
+            help="TF-IDF: keep at most this many n-grams.",
+        ),
+        click.option(
+            "--min-outlet-share",
+            type=click.FloatRange(0, 1),
+            default=None,
+            help="Keep n-grams used by at least this share of the training "
+            "outlets (0: all; default 0.33).",
+        ),
+        click.option(
+            "--length-features",
+            is_flag=True,
+            help="Also give the model the article length (tokens, "
+            "sentences); off by default: length is house style, "
+            "not framing.",
+        ),
+        click.option(
+            "--strip-boilerplate/--keep-boilerplate",
+            default=True,
+            show_default=True,
+            help="Remove lines that recur across an outlet's articles "
+            "(bylines, footers) before training.",
+        ),
+        click.option(
+            "--seed",
+            type=int,
+            default=0,
+            show_default=True,
+            help="Random seed (classifier, random split).",
+        ),
+        click.option(
+            "--folds",
+            type=click.IntRange(min=2),
+            default=5,
+            show_default=True,
+            help="Outlet-held-out folds (GroupKFold); with fewer than 10 "
+            "outlets each fold holds out one outlet.",
+        ),
         lexicon_option,
     ]
     for option in reversed(options):
@@ -107,18 +153,30 @@ def _warnings_to_stderr(quiet: bool) -> Iterator[None]:
                         click.echo(f"Warning: {msg}", err=True)
 
 
-_PIPELINE_PARAMS = ("features", "classifier", "C", "min_df", "max_features",
-                    "min_outlet_share", "length_features", "strip_boilerplate",
-                    "seed", "folds",
-                    "lexicon_paths")
+_PIPELINE_PARAMS = (
+    "features",
+    "classifier",
+    "C",
+    "min_df",
+    "max_features",
+    "min_outlet_share",
+    "length_features",
+    "strip_boilerplate",
+    "seed",
+    "folds",
+    "lexicon_paths",
+)
 
 
 def _given(*names: str) -> list[str]:
     """Return the flags of the options among `names` set on the command line."""
     ctx = click.get_current_context()
     flags = {p.name: p.opts[-1] for p in ctx.command.params}
-    return [flags[n] for n in names
-            if ctx.get_parameter_source(n) not in (None, ParameterSource.DEFAULT)]
+    return [
+        flags[n]
+        for n in names
+        if ctx.get_parameter_source(n) not in (None, ParameterSource.DEFAULT)
+    ]
 
 
 def _check_labels(kw: dict[str, Any]) -> None:
@@ -129,18 +187,23 @@ def _check_labels(kw: dict[str, Any]) -> None:
 def _settings(kw: dict[str, Any]) -> dict[str, Any]:
     from framing.model import DEFAULTS
 
-    out = {"features": kw.pop("features"), "classifier": kw.pop("classifier"),
-           "seed": kw.pop("seed"), "n_splits": kw.pop("folds"),
-           "strip_boilerplate": kw.pop("strip_boilerplate"),
-           "length": kw.pop("length_features")}
+    out = {
+        "features": kw.pop("features"),
+        "classifier": kw.pop("classifier"),
+        "seed": kw.pop("seed"),
+        "n_splits": kw.pop("folds"),
+        "strip_boilerplate": kw.pop("strip_boilerplate"),
+        "length": kw.pop("length_features"),
+    }
     for key in ("C", "min_df", "max_features", "min_outlet_share"):
         value = kw.pop(key)
         out[key] = DEFAULTS[key] if value is None else value
     if isinstance(out["min_df"], float) and out["min_df"] >= 1:
         if not out["min_df"].is_integer():
             raise click.BadParameter(
-                f"{out['min_df']}: a number of articles (whole), or a share "
-                "below 1", param_hint="--min-df")
+                f"{out['min_df']}: a number of articles (whole), or a share below 1",
+                param_hint="--min-df",
+            )
         out["min_df"] = int(out["min_df"])
     paths = list(kw.pop("lexicon_paths"))
     out["lexicon"] = paths or None
@@ -165,12 +228,21 @@ def _cv_table(evaluation: dict[str, Any]) -> str:
 
 @cli.command()
 @click.argument("corpus", type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", "model_dir", type=_MODEL_DIR, required=True,
-              help="Model directory to write (pipeline.skops + model.json).")
+@click.option(
+    "-o",
+    "--output",
+    "model_dir",
+    type=_MODEL_DIR,
+    required=True,
+    help="Model directory to write (pipeline.skops + model.json).",
+)
 @_labels
 @_pipeline_options
-@click.option("--no-eval", is_flag=True,
-              help="Skip the cross-validation (faster; no metrics in the card).")
+@click.option(
+    "--no-eval",
+    is_flag=True,
+    help="Skip the cross-validation (faster; no metrics in the card).",
+)
 @corpus_options()
 @jobs_option
 @quiet_option
@@ -197,32 +269,55 @@ def train(kw: dict[str, Any]) -> None:
     ckw = corpus_kwargs(kw)
     settings = _settings(kw)
     corpus = _read(kw["corpus"], ckw, quiet)
-    info(f"training on {len(corpus):,} articles"
-         + ("" if kw["no_eval"] else " (with outlet-held-out cross-validation)")
-         + " ...", quiet=quiet)
+    info(
+        f"training on {len(corpus):,} articles"
+        + ("" if kw["no_eval"] else " (with outlet-held-out cross-validation)")
+        + " ...",
+        quiet=quiet,
+    )
     with _warnings_to_stderr(quiet):
-        model = train_model(corpus, label_col=kw["label_col"],
-                            outlet_labels=kw["outlet_labels"],
-                            evaluate=not kw["no_eval"], n_jobs=kw["jobs"],
-                            source=str(kw["corpus"]), **settings)
+        model = train_model(
+            corpus,
+            label_col=kw["label_col"],
+            outlet_labels=kw["outlet_labels"],
+            evaluate=not kw["no_eval"],
+            n_jobs=kw["jobs"],
+            source=str(kw["corpus"]),
+            **settings,
+        )
     save_model(model, kw["model_dir"])
     t = model.card["training"]
-    info(f"{t['articles']:,} articles, {t['outlets']} outlets, labels "
-         + ", ".join(f"{k} {v:,}" for k, v in t["label_counts"].items()), quiet=quiet)
+    info(
+        f"{t['articles']:,} articles, {t['outlets']} outlets, labels "
+        + ", ".join(f"{k} {v:,}" for k, v in t["label_counts"].items()),
+        quiet=quiet,
+    )
     if model.card.get("evaluation"):
         click.echo(_cv_table(model.card["evaluation"]))
     info(f"model -> {kw['model_dir']}", quiet=quiet)
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, metavar="[MODEL_DIR] CORPUS",
-                type=click.Path(exists=True, path_type=Path))
+@click.argument(
+    "paths",
+    nargs=-1,
+    required=True,
+    metavar="[MODEL_DIR] CORPUS",
+    type=click.Path(exists=True, path_type=Path),
+)
 @_labels
 @_pipeline_options
-@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the metrics as JSON to this file.")
-@click.option("--record", is_flag=True,
-              help="With MODEL_DIR: add the held-out metrics to its model.json.")
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the metrics as JSON to this file.",
+)
+@click.option(
+    "--record",
+    is_flag=True,
+    help="With MODEL_DIR: add the held-out metrics to its model.json.",
+)
 @trust_option
 @corpus_options()
 @jobs_option
@@ -253,7 +348,8 @@ def evaluate(kw: dict[str, Any]) -> None:
     if len(paths) == 2 and (given := _given(*_PIPELINE_PARAMS)):
         raise click.UsageError(
             f"{', '.join(given)}: pipeline options apply when cross-validating "
-            "a CORPUS; a saved model keeps its own settings")
+            "a CORPUS; a saved model keeps its own settings"
+        )
     if len(paths) == 1 and kw["record"]:
         raise click.UsageError("--record needs MODEL_DIR (it writes to its model.json)")
     ckw = corpus_kwargs(kw)
@@ -261,14 +357,20 @@ def evaluate(kw: dict[str, Any]) -> None:
     if len(paths) == 1:
         if paths[0].is_dir() and (paths[0] / "model.json").is_file():
             raise click.UsageError(
-                f"{paths[0]} is a model; give the test corpus after it")
+                f"{paths[0]} is a model; give the test corpus after it"
+            )
         from framing.model import train as train_model
 
         corpus = _read(paths[0], ckw, quiet)
         with _warnings_to_stderr(quiet):
-            model = train_model(corpus, label_col=kw["label_col"],
-                                outlet_labels=kw["outlet_labels"], n_jobs=kw["jobs"],
-                                source=str(paths[0]), **settings)
+            model = train_model(
+                corpus,
+                label_col=kw["label_col"],
+                outlet_labels=kw["outlet_labels"],
+                n_jobs=kw["jobs"],
+                source=str(paths[0]),
+                **settings,
+            )
         result: dict[str, Any] = model.card["evaluation"]
         click.echo(_cv_table(result))
     else:
@@ -278,11 +380,18 @@ def evaluate(kw: dict[str, Any]) -> None:
         with _warnings_to_stderr(quiet):
             model = load_model(paths[0], trust=kw["trust"])
             corpus = _read(paths[1], ckw, quiet)
-            result = evaluate_model(model, corpus, label_col=kw["label_col"],
-                                    outlet_labels=kw["outlet_labels"],
-                                    n_jobs=kw["jobs"])
-        click.echo(format_metrics({"held-out corpus": result},
-                                  title=f"{paths[1]} scored with {paths[0]}:"))
+            result = evaluate_model(
+                model,
+                corpus,
+                label_col=kw["label_col"],
+                outlet_labels=kw["outlet_labels"],
+                n_jobs=kw["jobs"],
+            )
+        click.echo(
+            format_metrics(
+                {"held-out corpus": result}, title=f"{paths[1]} scored with {paths[0]}:"
+            )
+        )
         if kw["record"]:
             record_test(paths[0], str(paths[1]), result)
             info(f"metrics recorded in {paths[0] / 'model.json'}", quiet=quiet)
@@ -294,25 +403,55 @@ def evaluate(kw: dict[str, Any]) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, metavar="[MODEL_DIR] CORPUS",
-                type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              required=True, help="Per-article scores: .csv, .tsv, .jsonl, .parquet.")
-@click.option("--by", type=click.Choice(["outlet"]),
-              help="Also aggregate per outlet (needs -O).")
-@click.option("-O", "--outlets-output", type=click.Path(dir_okay=False,
-                                                        path_type=Path),
-              help="The outlet table (with --by outlet).")
-@click.option("--lexicon-only", is_flag=True,
-              help="No model: per-article and per-outlet lexicon profiles.")
-@click.option("--top-k", type=click.IntRange(min=0), default=5, show_default=True,
-              help="Contributing features listed per article (0: none).")
-@click.option("--label-col", default=None,
-              help="A label column to carry into the output, if present.")
-@click.option("--bootstrap", "n_boot", type=click.IntRange(min=100), default=1000,
-              show_default=True, help="Bootstrap resamples for the outlet CIs.")
-@click.option("--seed", type=int, default=0, show_default=True,
-              help="Bootstrap seed.")
+@click.argument(
+    "paths",
+    nargs=-1,
+    required=True,
+    metavar="[MODEL_DIR] CORPUS",
+    type=click.Path(exists=True, path_type=Path),
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Per-article scores: .csv, .tsv, .jsonl, .parquet.",
+)
+@click.option(
+    "--by", type=click.Choice(["outlet"]), help="Also aggregate per outlet (needs -O)."
+)
+@click.option(
+    "-O",
+    "--outlets-output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The outlet table (with --by outlet).",
+)
+@click.option(
+    "--lexicon-only",
+    is_flag=True,
+    help="No model: per-article and per-outlet lexicon profiles.",
+)
+@click.option(
+    "--top-k",
+    type=click.IntRange(min=0),
+    default=5,
+    show_default=True,
+    help="Contributing features listed per article (0: none).",
+)
+@click.option(
+    "--label-col",
+    default=None,
+    help="A label column to carry into the output, if present.",
+)
+@click.option(
+    "--bootstrap",
+    "n_boot",
+    type=click.IntRange(min=100),
+    default=1000,
+    show_default=True,
+    help="Bootstrap resamples for the outlet CIs.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Bootstrap seed.")
 @trust_option
 @lexicon_option
 @corpus_options()
@@ -358,9 +497,13 @@ def score(kw: dict[str, Any]) -> None:
             raise click.UsageError("-o and -O name the same file")
     corpus = paths[-1]
     keep = (kw["label_col"],) if kw["label_col"] else ()
-    chunks = iter_progress(_with_columns(
-        iter_corpus(corpus, chunksize=kw["chunksize"], **ckw), keep, corpus),
-        "score", quiet=quiet)
+    chunks = iter_progress(
+        _with_columns(
+            iter_corpus(corpus, chunksize=kw["chunksize"], **ckw), keep, corpus
+        ),
+        "score",
+        quiet=quiet,
+    )
     with _warnings_to_stderr(quiet):
         if lexicon_only:
             from framing.features import FramingFeatures
@@ -368,31 +511,49 @@ def score(kw: dict[str, Any]) -> None:
 
             ff = FramingFeatures(lexicon=list(kw["lexicon_paths"]) or None).fit([])
             with TableWriter(kw["output"]) as writer:
-                summary = profile_corpus(ff, chunks, writer, keep=keep,
-                                         by_outlet=bool(by_outlet), n_jobs=kw["jobs"])
+                summary = profile_corpus(
+                    ff,
+                    chunks,
+                    writer,
+                    keep=keep,
+                    by_outlet=bool(by_outlet),
+                    n_jobs=kw["jobs"],
+                )
         else:
             from framing.modelio import load_model
             from framing.scoring import score_corpus
 
             if kw["lexicon_paths"]:
-                raise click.UsageError("--lexicon applies to --lexicon-only; a "
-                                       "model carries its own lexicon")
+                raise click.UsageError(
+                    "--lexicon applies to --lexicon-only; a "
+                    "model carries its own lexicon"
+                )
             model = load_model(paths[0], trust=kw["trust"])
             with TableWriter(kw["output"]) as writer:
-                summary = score_corpus(model, chunks, writer, top_k=kw["top_k"],
-                                       keep=keep, by_outlet=bool(by_outlet),
-                                       n_boot=kw["n_boot"], seed=kw["seed"],
-                                       n_jobs=kw["jobs"])
-    info(f"{summary.rows:,} rows ({summary.ok:,} ok, {summary.empty:,} empty, "
-         f"{summary.errors:,} errors) -> {kw['output']}", quiet=quiet)
+                summary = score_corpus(
+                    model,
+                    chunks,
+                    writer,
+                    top_k=kw["top_k"],
+                    keep=keep,
+                    by_outlet=bool(by_outlet),
+                    n_boot=kw["n_boot"],
+                    seed=kw["seed"],
+                    n_jobs=kw["jobs"],
+                )
+    info(
+        f"{summary.rows:,} rows ({summary.ok:,} ok, {summary.empty:,} empty, "
+        f"{summary.errors:,} errors) -> {kw['output']}",
+        quiet=quiet,
+    )
     if by_outlet and summary.outlets is not None:
         write_table(summary.outlets, kw["outlets_output"])
-        info(f"{len(summary.outlets):,} outlets -> {kw['outlets_output']}",
-             quiet=quiet)
+        info(f"{len(summary.outlets):,} outlets -> {kw['outlets_output']}", quiet=quiet)
 
 
-def _with_columns(chunks: Iterator[Any], keep: tuple[str, ...], source: Path
-                  ) -> Iterator[Any]:
+def _with_columns(
+    chunks: Iterator[Any], keep: tuple[str, ...], source: Path
+) -> Iterator[Any]:
     """Pass chunks through, after checking the first has the `keep` columns."""
     from framing.exceptions import CorpusFormatError
 
@@ -403,7 +564,8 @@ def _with_columns(chunks: Iterator[Any], keep: tuple[str, ...], source: Path
             if missing:
                 raise CorpusFormatError(
                     f"{source}: no column {missing[0]!r} (--label-col); columns "
-                    f"are {', '.join(map(str, chunk.columns))}")
+                    f"are {', '.join(map(str, chunk.columns))}"
+                )
             first = False
         yield chunk
 
@@ -422,12 +584,16 @@ def model() -> None:
 @model.command("info")
 @click.argument("model_dir", type=_MODEL_DIR)
 @click.option("--json", "as_json", is_flag=True, help="Print model.json as is.")
-@click.option("--check", is_flag=True,
-              help="Also load the pipeline (verifies hash and allowed types).")
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Also load the pipeline (verifies hash and allowed types).",
+)
 @trust_option
 @quiet_option
-def model_info(model_dir: Path, as_json: bool, check: bool, trust: bool,
-               quiet: bool) -> None:
+def model_info(
+    model_dir: Path, as_json: bool, check: bool, trust: bool, quiet: bool
+) -> None:
     """Print a model's card: labels, settings, training corpus, metrics.
 
     \b
