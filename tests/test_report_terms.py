@@ -81,6 +81,26 @@ def test_many_labels_still_do_not_overlap():
     assert _overlaps(ax) == []
 
 
+@pytest.mark.parametrize("n, seed, top", [(80, 0, 15), (400, 3, 60)])
+def test_guide_lines_stop_short_of_the_labels(n, seed, top):
+    ax = plot_fightin_words(_table(n=n, seed=seed), top=top)
+    fig = ax.get_figure()
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    # Every horizontal line, however drawn (axhline spans the whole axes).
+    guides = [ln for ln in ax.lines if len(set(ln.get_ydata())) == 1]
+    levels = sorted(round(float(ln.get_ydata()[0]), 2) for ln in guides)
+    assert levels == [-1.96, 0.0, 1.96]
+    labels_left = min(Text.get_window_extent(t, renderer).x0 for t in _labels(ax))
+    for line in guides:
+        assert line.get_window_extent(renderer).x1 < labels_left
+    # ...while still spanning every point.
+    points_x = np.concatenate([c.get_offsets()[:, 0] for c in ax.collections])
+    for line in guides:
+        assert min(line.get_xdata()) <= points_x.min()
+        assert max(line.get_xdata()) >= points_x.max()
+
+
 def test_draws_on_given_axes_and_saves_png(tmp_path):
     fig = Figure(figsize=(8, 6))
     ax = fig.add_subplot()

@@ -129,7 +129,9 @@ def plot_fightin_words(
     Axes
         Points in ``ax.collections`` (group side, other side, not
         significant); labels are the annotations in ``ax.texts`` with gid
-        ``"term-label"``.
+        ``"term-label"``; the guides at z = 0 and ``|z|`` = 1.96 are the
+        lines in ``ax.lines`` with gid ``"z-guide"``, ending left of the
+        labels.
 
     Raises
     ------
@@ -184,14 +186,20 @@ def plot_fightin_words(
         label=f"|z| < {Z_CRITICAL}",
         zorder=2,
     )
-    for level in (Z_CRITICAL, -Z_CRITICAL):
-        ax.axhline(level, color=GREY, lw=0.7, ls=(0, (4, 3)), zorder=1)
-    ax.axhline(0, color="#BBBBBB", lw=0.6, zorder=1)
 
     x_lo, x_hi = (x.min(), x.max()) if len(x) else (0.0, 1.0)
     x_span = max(x_hi - x_lo, 0.5)
     x_label = x_hi + 0.08 * x_span
     ax.set_xlim(x_lo - 0.04 * x_span, x_hi + (0.08 + _BAND) * x_span)
+    # Guides end halfway to the label column, so they never cross a label.
+    guide_x = (x_lo - 0.04 * x_span, x_hi + 0.04 * x_span)
+    dashed = {"color": GREY, "lw": 0.7, "ls": (0, (4, 3))}
+    for level, style in (
+        (Z_CRITICAL, dashed),
+        (-Z_CRITICAL, dashed),
+        (0.0, {"color": "#BBBBBB", "lw": 0.6}),
+    ):
+        ax.plot(guide_x, (level, level), zorder=1, gid="z-guide", **style)
     z_max = max(float(z.max()) if len(z) else 0.0, Z_CRITICAL) * 1.08
     z_min = min(float(z.min()) if len(z) else 0.0, -Z_CRITICAL) * 1.08
     ax.set_ylim(z_min, z_max)
