@@ -37,22 +37,24 @@ How
     every bigram string, millions, and a document x term matrix not needed
     here before it can prune), and about as fast as its unigram-only counting;
     see ``bench/README.md``.
+
+Tokenising lives in :mod:`framing.tokenstream`, the phrase measures in
+:mod:`framing.collocation` (re-exported here: :func:`bigram_association`).
 """
 
 from __future__ import annotations
 
-import re
-from array import array
-from collections import defaultdict
 from collections.abc import Collection, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from framing.collocation import PHRASE_THRESHOLDS, PhraseMeasure, bigram_association
 from framing.exceptions import FramingError
+from framing.tokenstream import Voice, tokenize_texts
 
 __all__ = [
     "PHRASE_THRESHOLDS",
@@ -61,9 +63,6 @@ __all__ = [
     "bigram_association",
     "count_terms",
 ]
-
-PhraseMeasure = Literal["likelihood_ratio", "pmi"]
-Voice = Literal["all", "author"]
 
 #: English function words dropped with ``stop_words=True``: articles,
 #: pronouns, prepositions, conjunctions, auxiliaries, determiners and the
@@ -86,19 +85,6 @@ whether which while who who's whom whose why why's with within without yet you
 you'd you'll you're you've your yours yourself yourselves
 """.split()
 )
-
-#: Default thresholds of the phrase measures: G2 > 10.83 is p < 0.001 for
-#: chi-square with one degree of freedom; PMI > 3 bits is co-occurrence at
-#: eight times chance.
-PHRASE_THRESHOLDS: dict[str, float] = {"likelihood_ratio": 10.83, "pmi": 3.0}
-
-_TOKEN_RE = re.compile(
-    r"[^\W\d_]\.(?:[^\W\d_]\.)+"  # dotted abbreviations: u.s., e.g.
-    r"|\w+(?:[-'’]\w+)*"  # words, as framing.tokenize.WORD_PATTERN
-    r"|[^\w\s]+|\n"  # punctuation and line breaks: phrase breaks
-)
-_BREAK = "\n"  # token id 0; also ends every document
-_SMALL = 1e-20  # as in nltk.metrics.association
 
 
 @dataclass(frozen=True)
@@ -144,64 +130,6 @@ class TermCounts:
     def totals(self) -> np.ndarray:
         """Corpus count of every term (sum over groups)."""
         return np.asarray(self.counts.sum(axis=0)).ravel()
-
-
-def bigram_association(
-    n_ii: Any,
-    n_ix: Any,
-    n_xi: Any,
-    n_xx: float,
-    *,
-    measure: PhraseMeasure = "likelihood_ratio",
-) -> np.ndarray:
-    """Association of bigrams from their counts, vectorised over bigrams.
-
-    The contingency-table measures of NLTK's ``BigramAssocMeasures``
-    (``likelihood_ratio``: Dunning's G2; ``pmi``: pointwise mutual
-    information in bits), for all bigrams at once.
-
-    Parameters
-    ----------
-    n_ii : array of int
-        Count of each bigram (w1 w2).
-    n_ix, n_xi : array of int
-        Count of w1 as first word and of w2 as second word of any bigram.
-    n_xx : int
-        Number of bigrams.
-    measure : {"likelihood_ratio", "pmi"}, default="likelihood_ratio"
-        The measure.
-
-    Returns
-    -------
-    ndarray of float
-        The measure of each bigram.
-
-    Examples
-    --------
-    >>> from nltk.metrics import BigramAssocMeasures as M
-    >>> g2 = bigram_association([30], [40], [50], 10_000)
-    >>> round(float(g2[0]), 6) == round(M.likelihood_ratio(30, (40, 50), 10_000), 6)
-    True
-    """
-    n_ii, n_ix, n_xi = (np.asarray(a, dtype=np.float64) for a in (n_ii, n_ix, n_xi))
-    n_xx = float(n_xx)
-    if measure == "pmi":
-        return np.log2(n_ii * n_xx) - np.log2(n_ix * n_xi)
-    if measure != "likelihood_ratio":
-        raise ValueError(
-            f"measure must be 'likelihood_ratio' or 'pmi', got {measure!r}"
-        )
-    cells = (
-        (n_ii, n_ix, n_xi),
-        (n_xi - n_ii, n_xx - n_ix, n_xi),
-        (n_ix - n_ii, n_ix, n_xx - n_xi),
-        (n_xx - n_ix - n_xi + n_ii, n_xx - n_ix, n_xx - n_xi),
-    )
-    g2 = np.zeros_like(n_ii)
-    for observed, row, col in cells:
-        expected = row * col / n_xx
-        g2 += observed * np.log(observed / (expected + _SMALL) + _SMALL)
-    return 2 * g2
 
 
 def count_terms(
@@ -287,7 +215,9 @@ def count_terms(
     n_groups = len(names)
     units, unit_group = _units(codes, outlets, len(texts))
     order = np.argsort(units, kind="stable")  # unit by unit: contiguous slices
-    strings, ids, lens = _tokenize_all([texts[i] for i in order], voice, n_jobs)
+    strings, ids, lens = tokenize_texts(
+        [texts[i] for i in order], voice=voice, n_jobs=n_jobs
+    )
     n_vocab = len(strings)
     doc_bounds = np.concatenate(([0], np.cumsum(np.bincount(units))))
     bounds = np.concatenate(([0], np.cumsum(lens)))[doc_bounds]  # token slices
@@ -406,123 +336,6 @@ def _by_group(
         sparse.vstack(rows[name], format="csr", dtype=np.int64)
         for name in ("total", "users", "peak")
     )
-
-
-def _tokenize(texts: Sequence[Any], voice: Voice) -> tuple[list[str], bytes, bytes]:
-    """Split at spaces and map each chunk to an id: (chunk types, ids, per doc).
-
-    Chunks are what lies between spaces ("said.", "(reuters)", "u.s."), each
-    line break its own chunk; every document ends with one (id 0). The
-    vocabulary assigns ids in C: a ``defaultdict`` whose factory is its own
-    ``__len__``. Splitting at spaces is about twice as fast as running the
-    token pattern over the text; the pattern then runs once per chunk type
-    (:func:`_expand`).
-    """
-    vocab: defaultdict[str, int] = defaultdict()
-    vocab.default_factory = vocab.__len__
-    vocab[_BREAK]  # noqa: B018  (id 0)
-    get = vocab.__getitem__
-    ids, lens = array("i"), array("q")
-    for text in texts:
-        if not isinstance(text, str):
-            text = ""
-        if voice == "author" and text:
-            text = _drop_quotes(text)
-        chunks = text.lower().replace(_BREAK, " \n ").split(" ")
-        ids.extend(map(get, chunks))
-        ids.append(0)
-        lens.append(len(chunks) + 1)
-    return list(vocab), ids.tobytes(), lens.tobytes()
-
-
-def _drop_quotes(text: str) -> str:
-    """Replace quotation spans (the speakers' words) by line breaks."""
-    from framing.voice import find_quotes
-
-    spans = find_quotes(text)
-    if not spans:
-        return text
-    parts, last = [], 0
-    for span in spans:
-        parts.append(text[last : span.start])
-        last = span.end
-    parts.append(text[last:])
-    return "\n".join(parts)
-
-
-def _tokenize_all(
-    texts: list[Any],
-    voice: Voice,
-    n_jobs: int,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Tokenise (in parallel when asked): (token types, token ids, per doc)."""
-    from joblib import Parallel, delayed, effective_n_jobs
-
-    jobs = min(effective_n_jobs(n_jobs), max(1, len(texts) // 1000))
-    if jobs <= 1:
-        parts = [_tokenize(texts, voice)]
-    else:
-        cuts = np.linspace(0, len(texts), jobs + 1).astype(int)
-        parts = Parallel(n_jobs=jobs)(
-            delayed(_tokenize)(texts[a:b], voice)
-            for a, b in zip(cuts[:-1], cuts[1:], strict=True)
-        )
-    chunk_index: defaultdict[str, int] = defaultdict()
-    chunk_index.default_factory = chunk_index.__len__
-    chunk_ids, chunk_lens = [], []
-    for vocab, part_ids, part_lens in parts:  # one id per chunk type overall
-        remap = np.fromiter(
-            map(chunk_index.__getitem__, vocab), dtype=np.int32, count=len(vocab)
-        )
-        chunk_ids.append(remap[np.frombuffer(part_ids, dtype=np.int32)])
-        chunk_lens.append(np.frombuffer(part_lens, dtype=np.int64))
-    del parts
-    return _expand(
-        list(chunk_index), np.concatenate(chunk_ids), np.concatenate(chunk_lens)
-    )
-
-
-def _expand(
-    chunks: list[str],
-    chunk_ids: np.ndarray,
-    chunk_lens: np.ndarray,
-    step: int = 4_000_000,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Replace every chunk by its tokens, vectorised: token ids, tokens per doc.
-
-    The token pattern runs once per chunk type; a chunk of ``k`` tokens
-    (``k = 0`` for the empty chunk between two spaces) becomes ``k``
-    positions via ``repeat`` over offsets into the flat token list.
-    """
-    index: defaultdict[str, int] = defaultdict()
-    index.default_factory = index.__len__
-    index[_BREAK]  # noqa: B018  (id 0)
-    findall, get = _TOKEN_RE.findall, index.__getitem__
-    flat = array("i")
-    sizes = np.empty(len(chunks), dtype=np.int64)
-    for i, chunk in enumerate(chunks):  # the curly apostrophe folds into '
-        tokens = findall(chunk.replace("’", "'"))
-        flat.extend(map(get, tokens))
-        sizes[i] = len(tokens)
-    flat_ids = np.frombuffer(flat, dtype=np.int32)
-    offsets = np.cumsum(sizes) - sizes
-    per_chunk = sizes[chunk_ids].astype(np.int32)
-    doc_starts = np.cumsum(chunk_lens) - chunk_lens
-    doc_lens = (
-        np.add.reduceat(per_chunk, doc_starts, dtype=np.int64)
-        if len(doc_starts)
-        else np.zeros(0, dtype=np.int64)
-    )
-    pieces = []
-    for a in range(0, len(chunk_ids), step):
-        ids, n = chunk_ids[a : a + step], per_chunk[a : a + step]
-        ends = np.cumsum(n, dtype=np.int64)
-        base = np.repeat(offsets[ids] - (ends - n), n)
-        pieces.append(flat_ids[base + np.arange(len(base))])
-    tokens = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int32)
-    strings = np.empty(len(index), dtype=object)
-    strings[:] = list(index)
-    return strings, tokens, doc_lens
 
 
 def _stop_mask(strings: np.ndarray, stop_words: bool | Collection[str]) -> np.ndarray:
