@@ -1,14 +1,19 @@
-"""Find and strip lines that recur across one outlet's articles (boilerplate).
+"""Find and strip boilerplate: lines recurring across an outlet, photo credits.
 
 Outlet style is easy to memorise: a byline, a footer or a "follow us" line
 that appears in a third of an outlet's articles tells a classifier which
 outlet it is reading, not how the article frames events. These functions find
-such lines per outlet and remove them before training.
+such lines per outlet and remove them before training. Photo credits such as
+"(Kevin Lamarque/Reuters)" at the end of a caption are boilerplate of another
+kind: each is different, but they name photographers and agencies, and an
+outlet that captions wire photos would teach a model that "Reuters" is its
+label. They are removed wherever they occur.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -19,7 +24,26 @@ from framing.cleaning import join_lines
 from framing.exceptions import CorpusFormatError
 from framing.schema import OUTLET, TEXT
 
-__all__ = ["find_boilerplate", "normalize_line", "strip_boilerplate"]
+__all__ = [
+    "CREDIT",
+    "find_boilerplate",
+    "normalize_line",
+    "remove_credits",
+    "strip_boilerplate",
+    "strip_credits",
+]
+
+#: A photo credit closing a line: "(Name/Agency)", "(Photo by Name/Agency via
+#: Getty Images)", "(Court sketch: Name/Agency)", alone on its line or after a
+#: caption's final punctuation. One to three slashes, no digits (so "(Republican
+#: up 50-44 in CNN/ORC poll)" is kept) and a capital first letter (so "(and/or)"
+#: is kept).
+CREDIT = re.compile(
+    r"(?:^|(?<=[.!?\"\u201d\u2019']))[ \t]*\("
+    r"(?i:(?:photos?|images?|video|illustration|court sketch)(?: by)?:?[ \t]*)?"
+    r"[A-Z][^()\n\d/:]{0,50}(?:/[^()\n\d/:]{1,50}){1,3}\)[ \t]*$",
+    re.MULTILINE,
+)
 
 
 def normalize_line(line: str) -> str:
@@ -119,8 +143,9 @@ def strip_boilerplate(
     min_articles: int = 5,
     min_chars: int = 3,
     boilerplate: Mapping[Any, Iterable[str]] | None = None,
+    credits: bool = True,
 ) -> pd.DataFrame:
-    r"""Remove each outlet's boilerplate lines from its articles' texts.
+    r"""Remove each outlet's boilerplate lines, and photo credits, from its texts.
 
     Parameters
     ----------
@@ -131,6 +156,8 @@ def strip_boilerplate(
     boilerplate : mapping, optional
         Outlet -> normalised lines to remove, e.g. found on a training corpus
         and applied to new articles chunk by chunk. Default: found on `df`.
+    credits : bool, default=True
+        Remove photo credits first (:func:`strip_credits`), from every row.
 
     Returns
     -------
@@ -138,7 +165,8 @@ def strip_boilerplate(
         A copy with the lines removed (blank-line runs left behind collapse
         to one, leading and trailing blank lines go). All rows are kept, in
         order. ``attrs["boilerplate"]`` maps each outlet to the number of
-        lines removed from its articles.
+        lines removed from its articles; ``attrs["credits"]`` counts the
+        photo credits removed (when `credits`).
 
     Raises
     ------
@@ -157,6 +185,8 @@ def strip_boilerplate(
     ('Story 0.', {'A': 5})
     """
     _check(df, outlet_col, text_col, min_share)
+    if credits:
+        df = strip_credits(df, text_col=text_col)
     if boilerplate is None:
         boilerplate = find_boilerplate(
             df,
@@ -190,6 +220,89 @@ def strip_boilerplate(
     out = df.copy()
     out[text_col] = pd.Series(texts, index=df.index, dtype=df[text_col].dtype)
     out.attrs = {**df.attrs, "boilerplate": dict(removed)}
+    return out
+
+
+def remove_credits(text: str) -> tuple[str, int]:
+    r"""Remove photo credits (:data:`CREDIT`) from one text.
+
+    Parameters
+    ----------
+    text : str
+        An article.
+
+    Returns
+    -------
+    text : str
+        The text without its credits; a line left empty by a removal goes
+        (blank-line runs collapse to one).
+    n : int
+        Credits removed.
+
+    Examples
+    --------
+    >>> remove_credits("Talks in the Oval Office. (Kevin Lamarque/Reuters)\nText.")
+    ('Talks in the Oval Office.\nText.', 1)
+    >>> remove_credits("(Dado Ruvic/Reuters)\n\nThe vote (and/or) was close.")
+    ('The vote (and/or) was close.', 1)
+    """
+    if "/" not in text or ")" not in text:
+        return text, 0
+    stripped, n = CREDIT.subn("", text)
+    if not n:
+        return text, 0
+    lines = stripped.split("\n")
+    emptied = {
+        i
+        for i, (line, was) in enumerate(zip(lines, text.split("\n"), strict=True))
+        if not line.strip() and was.strip()
+    }
+    return join_lines([ln for i, ln in enumerate(lines) if i not in emptied]), n
+
+
+def strip_credits(df: pd.DataFrame, *, text_col: str = TEXT) -> pd.DataFrame:
+    r"""Remove photo credits (:func:`remove_credits`) from every article.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The corpus; it is not modified. No outlet column is needed.
+    text_col : str, default="text"
+        The text column; values that are not strings are left as they are.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy, all rows in order; ``attrs["credits"]`` counts the credits
+        removed.
+
+    Raises
+    ------
+    CorpusFormatError
+        If `text_col` is missing.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"text": ["A rally. (Jane Doe/AP)", "Polls (A/B)."]})
+    >>> out = strip_credits(df)
+    >>> out["text"].tolist(), out.attrs["credits"]
+    (['A rally.', 'Polls (A/B).'], 1)
+    """
+    if text_col not in df.columns:
+        raise CorpusFormatError(
+            f"boilerplate: no column {text_col!r}; columns are "
+            f"{', '.join(map(str, df.columns))}. Try --text-col"
+        )
+    total = 0
+    texts = []
+    for text in df[text_col]:
+        if isinstance(text, str):
+            text, n = remove_credits(text)
+            total += n
+        texts.append(text)
+    out = df.copy()
+    out[text_col] = pd.Series(texts, index=df.index, dtype=df[text_col].dtype)
+    out.attrs = {**df.attrs, "credits": total}
     return out
 
 

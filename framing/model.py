@@ -458,9 +458,9 @@ def train(
     lexicon : Lexicon, path(s) or None
         The framing lexicon (default: shipped).
     strip_boilerplate : bool, default=True
-        Remove lines that recur across an outlet's articles first
-        (:func:`framing.boilerplate.strip_boilerplate`), so the model cannot
-        lean on bylines and footers.
+        Remove photo credits and lines that recur across an outlet's
+        articles first (:func:`framing.boilerplate.strip_boilerplate`), so
+        the model cannot lean on bylines, footers and picture agencies.
     evaluate : bool, default=True
         Run outlet-held-out cross-validation and the optimistic random split
         (:func:`framing.evaluation.evaluate_cv`); metrics go in the card.
@@ -512,16 +512,19 @@ def train(
         corpus, label_col=label_col, outlet_labels=outlet_labels
     )
     removed: dict[str, list[str]] = {}
-    if strip_boilerplate and OUTLET in kept.columns and kept[OUTLET].notna().any():
-        from framing.boilerplate import find_boilerplate
+    if strip_boilerplate:
+        from framing.boilerplate import find_boilerplate, strip_credits
         from framing.boilerplate import strip_boilerplate as strip
 
-        found = find_boilerplate(kept)
-        kept = strip(kept, boilerplate=found)
-        removed = {str(k): sorted(v) for k, v in found.items()}
-        info["boilerplate_lines_removed"] = int(
-            sum(kept.attrs.get("boilerplate", {}).values())
-        )
+        kept = strip_credits(kept)
+        info["photo_credits_removed"] = int(kept.attrs["credits"])
+        if OUTLET in kept.columns and kept[OUTLET].notna().any():
+            found = find_boilerplate(kept)
+            kept = strip(kept, boilerplate=found, credits=False)
+            removed = {str(k): sorted(v) for k, v in found.items()}
+            info["boilerplate_lines_removed"] = int(
+                sum(kept.attrs.get("boilerplate", {}).values())
+            )
     texts = as_texts(kept)
     seconds["prepare"] = time.perf_counter() - clock
     if C is None and classifier in DEFAULT_C:
@@ -538,6 +541,7 @@ def train(
         "length": length,
         "seed": seed,
         "strip_boilerplate": strip_boilerplate,
+        "strip_credits": strip_boilerplate,
         "min_outlet_share": min_outlet_share,
     }
     if features == "both":
@@ -666,6 +670,7 @@ def train(
             "source": source,
             "dropped": info["dropped"],
             "boilerplate_lines_removed": info.get("boilerplate_lines_removed", 0),
+            "photo_credits_removed": info.get("photo_credits_removed", 0),
             "seconds": {k: round(v, 2) for k, v in seconds.items()},
         },
         "evaluation": evaluation,

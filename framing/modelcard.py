@@ -329,6 +329,7 @@ def _settings_lines(s: Mapping[str, Any]) -> list[str]:
         f"features:   {s.get('features')}; classifier {s.get('classifier')} "
         f"C={s.get('C')}; seed {s.get('seed')}; boilerplate stripped: "
         f"{s.get('strip_boilerplate')}"
+        + (f"; photo credits: {s['strip_credits']}" if "strip_credits" in s else "")
     ]
     if s.get("features") != "lexicon":
         lines.append(

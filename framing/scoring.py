@@ -34,7 +34,7 @@ from framing.aggregate import (
 from framing.explain import explain_rows, linear_parts
 from framing.features import FramingFeatures, as_texts
 from framing.model import LEX, TFIDF, FramingModel
-from framing.schema import DATE, ID, OUTLET, STATUS
+from framing.schema import DATE, ID, OUTLET, STATUS, TEXT
 
 # aggregate_by_outlet, bootstrap_mean_ci, explain_rows and linear_parts are
 # re-exported: they were first defined here.
@@ -81,11 +81,18 @@ def _transform(model: FramingModel, texts: list[str]) -> tuple[Any, np.ndarray |
 
 
 def _strip_known(model: FramingModel, corpus: pd.DataFrame) -> pd.DataFrame:
+    """Strip what training stripped: photo credits, known outlets' boilerplate.
+
+    Models saved before credits were stripped have no ``strip_credits``
+    setting and keep their credits, as in their training.
+    """
+    from framing.boilerplate import strip_boilerplate, strip_credits
+
+    if model.card.get("settings", {}).get("strip_credits") and TEXT in corpus:
+        corpus = strip_credits(corpus)
     if not model.boilerplate or OUTLET not in corpus.columns:
         return corpus
-    from framing.boilerplate import strip_boilerplate
-
-    return strip_boilerplate(corpus, boilerplate=model.boilerplate)
+    return strip_boilerplate(corpus, boilerplate=model.boilerplate, credits=False)
 
 
 def _meta(corpus: pd.DataFrame, keep: Sequence[str]) -> pd.DataFrame:
@@ -269,7 +276,7 @@ def evaluate_model(
     ):
         from framing.boilerplate import strip_boilerplate
 
-        kept = strip_boilerplate(kept)
+        kept = strip_boilerplate(kept, credits=False)
     chunks = (kept.iloc[i : i + chunksize] for i in range(0, len(kept), chunksize))
     parts = [
         t

@@ -8,7 +8,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from framing.boilerplate import find_boilerplate, normalize_line, strip_boilerplate
+from framing.boilerplate import (
+    find_boilerplate,
+    normalize_line,
+    remove_credits,
+    strip_boilerplate,
+    strip_credits,
+)
 from framing.exceptions import CorpusFormatError
 
 
@@ -145,3 +151,78 @@ def test_thirty_thousand_articles_quickly():
     assert elapsed < 10, elapsed
     assert sum(out.attrs["boilerplate"].values()) == 60_000
     assert not out["text"].str.contains("Telegram").any()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Trump and Schumer talk, Dec. 11, 2018. (Kevin Lamarque/Reuters)\nBody.",
+            "Trump and Schumer talk, Dec. 11, 2018.\nBody.",
+        ),
+        ("(Dado Ruvic/Reuters)\n\nBody.", "Body."),
+        (
+            "A rally in Ohio. (Photo: Brendan Smialowski, AFP/Getty Images)\nBody.",
+            "A rally in Ohio.\nBody.",
+        ),
+        (
+            "Protest. (Photo by Press Office / Handout/Anadolu via Getty Images)",
+            "Protest.",
+        ),
+        (
+            "Sketch of the hearing. (Court sketch: Jane Rosenberg/Reuters )\nBody.",
+            "Sketch of the hearing.\nBody.",
+        ),
+        (
+            "Scene after the blast. (Video by Seth Harrison/lohud)",
+            "Scene after the blast.",
+        ),
+        ("\u201cWe won.\u201d (Jane Doe/AP)", "\u201cWe won.\u201d"),
+    ],
+)
+def test_photo_credits_are_removed(text, expected):
+    out, n = remove_credits(text)
+    assert (out, n) == (expected, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alaska (Republican up 50-44 in CNN / ORC poll)",  # digits: content
+        "Hat tip to them. (H/T: The Daily Wire)",  # not a credit
+        "The vote split along party lines (Democrats/Republicans)",  # no full stop
+        "Members may vote (and/or) abstain. (and/or)",  # lower case
+        "A caption. (Kevin Lamarque/Reuters) and the story goes on.",  # mid-line
+        "No slash here. (Reuters)",
+        "",
+    ],
+)
+def test_text_that_is_not_a_credit_is_kept(text):
+    assert remove_credits(text) == (text, 0)
+
+
+def test_strip_credits_keeps_rows_and_counts():
+    df = pd.DataFrame(
+        {"text": ["A rally. (Jane Doe/AP)\nMore.", None, "Plain."]}, index=[5, 6, 7]
+    )
+    out = strip_credits(df)
+    assert out.index.tolist() == [5, 6, 7]
+    assert out.loc[5, "text"] == "A rally.\nMore."
+    assert out.loc[7, "text"] == "Plain."
+    assert pd.isna(out.loc[6, "text"])
+    assert out.attrs["credits"] == 1
+    assert df.loc[5, "text"].endswith("More.")  # input untouched
+    with pytest.raises(CorpusFormatError, match="no column 'body'"):
+        strip_credits(df, text_col="body")
+
+
+def test_strip_boilerplate_removes_credits_unless_told_not_to():
+    df = corpus()
+    df.loc[100, "text"] += "\nA caption. (Jane Doe/AP)"
+    out = strip_boilerplate(df)
+    assert "Jane Doe" not in out.loc[100, "text"]
+    assert out.attrs["credits"] == 1
+    kept = strip_boilerplate(df, credits=False)
+    assert kept.loc[100, "text"].endswith("A caption. (Jane Doe/AP)")
+    assert "credits" not in kept.attrs
+    assert kept.attrs["boilerplate"] == out.attrs["boilerplate"]

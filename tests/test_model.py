@@ -101,6 +101,23 @@ def test_boilerplate_is_learned_and_recorded():
     model = train(df, evaluate=False, min_df=1)
     assert model.boilerplate["A Outlet 0"] == ["follow a outlet 0 on social media."]
     assert model.card["training"]["boilerplate_lines_removed"] == len(df)
+    assert model.card["settings"]["strip_credits"] is True
+
+
+def test_photo_credits_are_stripped_in_training_unless_boilerplate_is_kept():
+    df = synth_corpus()
+    df.loc[0, "text"] = df.loc[0, "text"].replace(".\n", ". (Jane Doe/AP)\n", 1)
+    model = train(df, evaluate=False, min_df=1, min_outlet_share=0)
+    assert model.card["training"]["photo_credits_removed"] == 1
+    names = model.pipeline.named_steps["features"].get_feature_names_out()
+    assert not [n for n in names if "jane" in n]
+    kept = train(
+        df, evaluate=False, min_df=1, min_outlet_share=0, strip_boilerplate=False
+    )
+    names = kept.pipeline.named_steps["features"].get_feature_names_out()
+    assert [n for n in names if "jane" in n]
+    assert kept.card["settings"]["strip_credits"] is False
+    assert kept.card["training"]["photo_credits_removed"] == 0
 
 
 def test_training_errors():

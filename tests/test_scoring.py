@@ -242,3 +242,23 @@ def test_lexicon_profiles_count_errors_apart_from_empty(corpus, monkeypatch):
         FramingFeatures().fit([]), [corpus.iloc[:10]], by_outlet=False
     )
     assert (summary.rows, summary.ok, summary.empty, summary.errors) == (10, 7, 1, 2)
+
+
+def test_scoring_strips_photo_credits_as_training_did(model, corpus):
+    import dataclasses
+
+    rows = corpus.head(4)
+    credited = rows.assign(
+        text=rows["text"].str.replace(
+            ".\n\nFollow", ". (Kevin Lamarque/Reuters)\n\nFollow", regex=False
+        )
+    )
+    assert (credited["text"] != rows["text"]).all()
+    p_cols = [f"p_{c}" for c in model.classes]
+    plain = score_documents(model, rows)[p_cols].to_numpy()
+    assert model.card["settings"]["strip_credits"] is True
+    np.testing.assert_array_equal(score_documents(model, credited)[p_cols], plain)
+    # A model saved before credits were stripped keeps them, as its training did.
+    settings = {k: v for k, v in model.card["settings"].items() if k != "strip_credits"}
+    old = dataclasses.replace(model, card={**model.card, "settings": settings})
+    assert not np.allclose(score_documents(old, credited)[p_cols], plain)

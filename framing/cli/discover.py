@@ -118,8 +118,8 @@ from framing.cli._common import (
     "--strip-boilerplate/--keep-boilerplate",
     default=True,
     show_default=True,
-    help="Remove lines that recur across an outlet's articles first "
-    "(bylines, footers), so that they do not pass for framing.",
+    help="Remove photo credits and lines that recur across an outlet's "
+    "articles first (bylines, footers), so that they do not pass for framing.",
 )
 @click.option(
     "--suggest-lexicon",

@@ -38,8 +38,8 @@ from framing.lexicon import load_lexicon
 @click.option(
     "--strip-boilerplate",
     is_flag=True,
-    help="Remove lines that recur across an outlet's articles (reads "
-    "the whole corpus into memory first).",
+    help="Remove photo credits and lines that recur across an outlet's "
+    "articles (reads the whole corpus into memory first).",
 )
 @click.option(
     "--no-voice",

@@ -111,8 +111,8 @@ def _pipeline_options(f: Any) -> Any:
             "--strip-boilerplate/--keep-boilerplate",
             default=True,
             show_default=True,
-            help="Remove lines that recur across an outlet's articles "
-            "(bylines, footers) before training.",
+            help="Remove photo credits and lines that recur across an "
+            "outlet's articles (bylines, footers) before training.",
         ),
         click.option(
             "--seed",
