@@ -190,7 +190,7 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
     length : bool, default=True
         Output the article length (``n_tokens``, ``n_sentences``) after the
         rates. Outlet-framing models leave it out: length is house style,
-        not framing (see :func:`framing.model.build_pipeline`).
+        not framing (see :func:`framing.pipeline.build_pipeline`).
     n_jobs : int or None, default=None
         Parallel workers (joblib) for inputs of 2,000 documents or more.
 

@@ -1,7 +1,7 @@
 """Checks on a loaded model: its structure, and the versions that made it.
 
 :func:`check_pipeline` makes sure a pipeline that passed the type
-allow-list also has the shape :func:`framing.model.build_pipeline` gives it
+allow-list also has the shape :func:`framing.pipeline.build_pipeline` gives it
 (a ``features`` FeatureUnion of ``lex`` and/or ``tfidf`` parts, then a fitted
 linear ``classifier``) and matches the card's feature setting, so scoring
 never meets a foreign layout. :func:`check_versions` warns when the model
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.exceptions import ModelFileError
-from framing.model import LEX, TFIDF
+from framing.pipeline import LEX, TFIDF
 
 __all__ = ["check_pipeline", "check_versions"]
 

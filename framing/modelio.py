@@ -9,7 +9,7 @@ A model directory holds:
     any type outside :data:`ALLOWED_TYPES` (the exact scikit-learn, NumPy
     and framing types the pipelines use) before anything is constructed,
     and checks after loading that the pipeline has the structure
-    :func:`framing.model.build_pipeline` gives it.
+    :func:`framing.pipeline.build_pipeline` gives it.
 ``model.json``
     The model card: format version, framing and library versions, lexicon
     digest, labels, settings, training corpus summary, evaluation metrics,
@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from framing.exceptions import ModelFileError, one_line
-from framing.model import FramingModel
+from framing.modelbase import FramingModel
 from framing.modelcard import (
     BOILERPLATE_FILE,
     CARD_FILE,

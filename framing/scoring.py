@@ -33,7 +33,8 @@ from framing.aggregate import (
 )
 from framing.explain import explain_rows, linear_parts
 from framing.features import FramingFeatures, as_texts
-from framing.model import LEX, TFIDF, FramingModel
+from framing.modelbase import FramingModel
+from framing.pipeline import LEX, TFIDF
 from framing.schema import DATE, ID, OUTLET, STATUS, TEXT
 
 # aggregate_by_outlet, bootstrap_mean_ci, explain_rows and linear_parts are
