@@ -28,18 +28,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framing.cell import cell_str, column_names, is_na, replace_surrogates
 from framing.cleaning import clean_text
 from framing.exceptions import CorpusFormatError, located
-from framing.readers import (
-    COMPRESSIONS,
-    SIDECAR_NAMES,
-    ReadOptions,
-    cell_str,
-    column_names,
-    is_na,
-    read_raw,
-    replace_surrogates,
-)
+from framing.readers import COMPRESSIONS, SIDECAR_NAMES, ReadOptions, read_raw
 from framing.schema import DATE, ID, OUTLET, TEXT, TITLE
 
 __all__ = [
@@ -172,7 +164,7 @@ def iter_corpus(
         or NA when absent), ``date`` (naive datetime, UTC for zone-aware
         input; NaT when absent or unparseable), then the other input columns.
         In every string cell and column name, lone UTF-16 surrogates are
-        replaced by U+FFFD (:func:`~framing.readers.replace_surrogates`).
+        replaced by U+FFFD (:func:`~framing.cell.replace_surrogates`).
         ``attrs["corpus"]``
         holds ``source``, ``first_row``, ``empty_text`` and ``unparsed_dates``
         for the chunk. Options and the path are checked on the call; format

@@ -19,8 +19,8 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from framing.cell import cell_str, is_na
 from framing.exceptions import CorpusFormatError, FramingError
-from framing.readers import cell_str, is_na
 from framing.schema import OUTLET, TEXT
 
 __all__ = ["LabelWarning", "read_outlet_labels", "resolve_labels"]
