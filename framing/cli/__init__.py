@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from framing.cli import demo, extract  # noqa: F401  (registers commands)
 from framing.cli import discover as _discover  # noqa: F401  (discover)
-from framing.cli import model as _model  # noqa: F401  (train, evaluate, score)
+from framing.cli import evaluate as _evaluate  # noqa: F401  (evaluate)
+from framing.cli import model as _model  # noqa: F401  (model info)
 from framing.cli import report as _report  # noqa: F401  (report)
+from framing.cli import score as _score  # noqa: F401  (score)
+from framing.cli import train as _train  # noqa: F401  (train)
 from framing.cli._common import cli
 
 __all__ = ["cli", "main"]

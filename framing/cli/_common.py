@@ -7,6 +7,7 @@ import functools
 import sys
 import warnings
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -147,6 +148,22 @@ lexicon_option = click.option(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A user lexicon TOML applied on top of the shipped one (repeatable).",
 )
+#: A model directory argument or option.
+MODEL_DIR = click.Path(file_okay=False, path_type=Path)
+#: The ``[MODEL_DIR] CORPUS`` arguments of evaluate and score, as ``paths``.
+model_corpus_argument = click.argument(
+    "paths",
+    nargs=-1,
+    required=True,
+    metavar="[MODEL_DIR] CORPUS",
+    type=click.Path(exists=True, path_type=Path),
+)
+trust_option = click.option(
+    "--trust",
+    is_flag=True,
+    help="Also load pickle (joblib) files and types outside the allow-list. "
+    "Unpickling can run arbitrary code: only for models you trust.",
+)
 
 
 def _quiet(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
@@ -237,3 +254,20 @@ def pass_kwargs(f: F) -> F:
         return f(kw)
 
     return wrapper  # type: ignore[return-value]
+
+
+@contextmanager
+def warnings_to_stderr(quiet: bool) -> Iterator[None]:
+    """Show library warnings as one 'Warning: ...' line each on stderr."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            yield
+        finally:
+            if not quiet:
+                seen = set()
+                for w in caught:
+                    msg = str(w.message)
+                    if msg not in seen and issubclass(w.category, UserWarning):
+                        seen.add(msg)
+                        click.echo(f"Warning: {msg}", err=True)
