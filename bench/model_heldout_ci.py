@@ -50,6 +50,11 @@ def main() -> None:
     raw = load_jsonl_gz(abp / "valid.jsonl.gz")
     y = np.array([r[LABEL] for r in raw], dtype=object)
     outlets = np.array([r["outlet"] for r in raw], dtype=object)
+    if not Path(args.reference).is_file():
+        raise SystemExit(
+            f"{args.reference}: no reference pipeline; run bench/model_bench.py "
+            "first or pass --reference"
+        )
     ref = joblib.load(args.reference)
     preds = {"reference": ref.predict([r["text"] for r in raw]).astype(object)}
     model = load_model(args.model)

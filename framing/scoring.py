@@ -277,7 +277,9 @@ def evaluate_model(
     ):
         from framing.boilerplate import strip_boilerplate
 
-        kept = strip_boilerplate(kept, credits=False)
+        # Credits first, as in training (the lines are found without them).
+        credits = bool(model.card.get("settings", {}).get("strip_credits"))
+        kept = strip_boilerplate(kept, credits=credits)
     chunks = (kept.iloc[i : i + chunksize] for i in range(0, len(kept), chunksize))
     parts = [
         t
