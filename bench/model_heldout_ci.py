@@ -59,7 +59,9 @@ def main() -> None:
     preds = {"reference": ref.predict([r["text"] for r in raw]).astype(object)}
     model = load_model(args.model)
     valid = read_corpus(abp / "valid.jsonl.gz", clean=True)
-    valid = strip_boilerplate(valid)  # as framing evaluate does (model_bench (b))
+    settings = model.card.get("settings", {})
+    if settings.get("strip_boilerplate"):  # as framing evaluate does
+        valid = strip_boilerplate(valid, credits=bool(settings.get("strip_credits")))
     scores = score_documents(model, valid, top_k=0)
     preds["framing default"] = scores["predicted"].to_numpy(dtype=object)
     classes = sorted(set(y))

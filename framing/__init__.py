@@ -9,7 +9,7 @@ The public API, re-exported from the modules that implement it::
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 from framing.aggregate import aggregate_by_outlet  # noqa: E402
 from framing.corpus import iter_corpus, read_corpus  # noqa: E402

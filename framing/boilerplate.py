@@ -33,15 +33,24 @@ __all__ = [
     "strip_credits",
 ]
 
-#: A photo credit closing a line: "(Name/Agency)", "(Photo by Name/Agency via
-#: Getty Images)", "(Court sketch: Name/Agency)", alone on its line or after a
-#: caption's final punctuation. One to three slashes, no digits (so "(Republican
-#: up 50-44 in CNN/ORC poll)" is kept) and a capital first letter (so "(and/or)"
-#: is kept).
+#: A photo credit closing a line. Two forms:
+#:
+#: - "(Name/Agency)", "(Photo by Name/Agency via Getty Images)", "(Court
+#:   sketch: Name/Agency)", alone on its line or after a caption's final
+#:   punctuation: one to three slashes, no digits (so "(Republican up 50-44 in
+#:   CNN/ORC poll)" is kept), a capital first letter (so "(and/or)" is kept)
+#:   and no sentence punctuation before the closing bracket (so "(Yes/no
+#:   questions were not allowed.)" is kept);
+#: - "(Photo: Name, Agency)", "(Image credit: Getty Images)", anywhere at the
+#:   end of a line.
 CREDIT = re.compile(
+    r"(?:"
     r"(?:^|(?<=[.!?\"\u201d\u2019']))[ \t]*\("
     r"(?i:(?:photos?|images?|video|illustration|court sketch)(?: by)?:?[ \t]*)?"
-    r"[A-Z][^()\n\d/:]{0,50}(?:/[^()\n\d/:]{1,50}){1,3}\)[ \t]*$",
+    r"[A-Z\u00c0-\u00d6\u00d8-\u00de][^()\n\d/:]{0,50}"
+    r"(?:/[^()\n\d/:]{1,50}){1,3}(?<![.!?])\)"
+    r"|[ \t]*\((?i:(?:photo|image)s?(?: credit)?|credit):[ \t]*[^()\n]{1,80}\)"
+    r")[ \t]*(?=\r?$)",
     re.MULTILINE,
 )
 
@@ -218,7 +227,7 @@ def strip_boilerplate(
             text = join_lines(kept)
         texts.append(text)
     out = df.copy()
-    out[text_col] = pd.Series(texts, index=df.index, dtype=df[text_col].dtype)
+    out[text_col] = pd.Series(texts, index=df.index, dtype=_text_dtype(df[text_col]))
     out.attrs = {**df.attrs, "boilerplate": dict(removed)}
     return out
 
@@ -246,18 +255,21 @@ def remove_credits(text: str) -> tuple[str, int]:
     >>> remove_credits("(Dado Ruvic/Reuters)\n\nThe vote (and/or) was close.")
     ('The vote (and/or) was close.', 1)
     """
-    if "/" not in text or ")" not in text:
+    if ")" not in text or ("/" not in text and ":" not in text):
         return text, 0
-    stripped, n = CREDIT.subn("", text)
-    if not n:
-        return text, 0
-    lines = stripped.split("\n")
-    emptied = {
-        i
-        for i, (line, was) in enumerate(zip(lines, text.split("\n"), strict=True))
-        if not line.strip() and was.strip()
-    }
-    return join_lines([ln for i, ln in enumerate(lines) if i not in emptied]), n
+    kept: list[str] = []
+    total = 0
+    for line in text.split("\n"):
+        # Only lines closing with a bracket can end in a credit (cheap test).
+        if line.rstrip(" \t\r").endswith(")"):
+            new, n = CREDIT.subn("", line)
+            if n:
+                total += n
+                if not new.strip():
+                    continue  # the line was only a credit
+                line = new
+        kept.append(line)
+    return (join_lines(kept), total) if total else (text, 0)
 
 
 def strip_credits(df: pd.DataFrame, *, text_col: str = TEXT) -> pd.DataFrame:
@@ -301,9 +313,20 @@ def strip_credits(df: pd.DataFrame, *, text_col: str = TEXT) -> pd.DataFrame:
             total += n
         texts.append(text)
     out = df.copy()
-    out[text_col] = pd.Series(texts, index=df.index, dtype=df[text_col].dtype)
+    out[text_col] = pd.Series(texts, index=df.index, dtype=_text_dtype(df[text_col]))
     out.attrs = {**df.attrs, "credits": total}
     return out
+
+
+def _text_dtype(column: pd.Series) -> Any:
+    """Keep the input's dtype if it holds any string (str, object), else object.
+
+    A categorical text column cannot take a stripped text that is not one of
+    its categories; it would become NaN.
+    """
+    if column.dtype == object or isinstance(column.dtype, pd.StringDtype):
+        return column.dtype
+    return object
 
 
 def _check(df: pd.DataFrame, outlet_col: str, text_col: str, min_share: float) -> None:

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from framing.exceptions import FramingError
+from framing.fold import LOGO_BELOW as LOGO_BELOW  # re-exported (moved to fold)
 from framing.fold import CVMode, Split, outlet_splits, random_splits
 from framing.metric import classification_metrics, reliability_bins
 from framing.metrictable import format_metrics

@@ -178,6 +178,11 @@ def test_thirty_thousand_articles_quickly():
             "Scene after the blast.",
         ),
         ("\u201cWe won.\u201d (Jane Doe/AP)", "\u201cWe won.\u201d"),
+        ("A rally. (Photo: Evan Vucci, AP)\nBody.", "A rally.\nBody."),
+        ("Putin speaks (Image credit: Getty Images)", "Putin speaks"),
+        ("A rally. (\u00c9mile Durand/AFP)", "A rally."),
+        ("Caption. (Jane Doe/AP)\r\nText.", "Caption.\r\nText."),
+        ("A. (AP Photo/Evan Vucci)", "A."),
     ],
 )
 def test_photo_credits_are_removed(text, expected):
@@ -194,6 +199,9 @@ def test_photo_credits_are_removed(text, expected):
         "Members may vote (and/or) abstain. (and/or)",  # lower case
         "A caption. (Kevin Lamarque/Reuters) and the story goes on.",  # mid-line
         "No slash here. (Reuters)",
+        "He said. (Yes/no questions were not allowed.)",  # a sentence
+        "(Gallup and CBS News/New York Times found similar splits.)",
+        "Prices: up (see below)",
         "",
     ],
 )
@@ -226,3 +234,14 @@ def test_strip_boilerplate_removes_credits_unless_told_not_to():
     assert kept.loc[100, "text"].endswith("A caption. (Jane Doe/AP)")
     assert "credits" not in kept.attrs
     assert kept.attrs["boilerplate"] == out.attrs["boilerplate"]
+
+
+def test_stripping_keeps_a_categorical_text_column_readable():
+    df = pd.DataFrame(
+        {
+            "outlet": ["A"] * 2,
+            "text": pd.Categorical(["A rally. (Jane Doe/AP)", "Plain."]),
+        }
+    )
+    for out in (strip_credits(df), strip_boilerplate(df, min_articles=1)):
+        assert out["text"].tolist() == ["A rally.", "Plain."]

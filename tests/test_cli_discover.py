@@ -309,3 +309,27 @@ def test_max_outlet_share_drops_one_outlets_house_style(runner, tmp_path):
     assert result.exit_code == 0, result.output
     side_a = set(pd.read_csv(out).query("group == 'A'")["term"])
     assert "thugs" in side_a and "share" not in side_a and "story" not in side_a
+
+
+@pytest.mark.parametrize("with_outlets", [True, False])
+def test_discover_strips_photo_credits_with_or_without_outlets(
+    runner, corpus, tmp_path, with_outlets
+):
+    rows = [json.loads(line) for line in corpus.read_text().splitlines()]
+    for row in rows:
+        if row["bias"] == "right":
+            row["text"] += "\n\nA rally. (Kevin Lamarque/Reuters)"
+        if not with_outlets:
+            del row["outlet"]
+    path = tmp_path / "credits.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+
+    def terms(*flags: str) -> set[str]:
+        out = tmp_path / f"terms{len(flags)}.csv"
+        args = ["discover", str(path), "--by", "bias", "--min-count", "2"]
+        result = runner.invoke(cli, [*args, *flags, "-o", str(out), "-q"])
+        assert result.exit_code == 0, result.output
+        return set(pd.read_csv(out)["term"])
+
+    assert "reuters" in terms("--keep-boilerplate")
+    assert not {"reuters", "lamarque", "kevin lamarque"} & terms()

@@ -183,10 +183,12 @@ def discover(kw: dict[str, Any]) -> None:
     groups = assign_groups(corpus, by=by, vs=vs, group_labels=labels)
     left_out = len(corpus) - len(groups)
     corpus = corpus.loc[groups.index]
-    if kw["strip_boilerplate"] and corpus["outlet"].notna().any():
-        from framing.boilerplate import strip_boilerplate
+    if kw["strip_boilerplate"]:
+        from framing.boilerplate import strip_boilerplate, strip_credits
 
-        corpus = strip_boilerplate(corpus)
+        corpus = strip_credits(corpus)
+        if corpus["outlet"].notna().any():
+            corpus = strip_boilerplate(corpus, credits=False)
     info(
         f"{len(corpus):,} articles in {groups.nunique()} groups by {by} "
         f"({left_out:,} without a group left out); counting terms",
