@@ -300,11 +300,7 @@ def strip_credits(df: pd.DataFrame, *, text_col: str = TEXT) -> pd.DataFrame:
     >>> out["text"].tolist(), out.attrs["credits"]
     (['A rally.', 'Polls (A/B).'], 1)
     """
-    if text_col not in df.columns:
-        raise CorpusFormatError(
-            f"boilerplate: no column {text_col!r}; columns are "
-            f"{', '.join(map(str, df.columns))}. Try --text-col"
-        )
+    _require_columns(df, {text_col: "--text-col"})
     total = 0
     texts = []
     for text in df[text_col]:
@@ -329,13 +325,19 @@ def _text_dtype(column: pd.Series) -> Any:
     return object
 
 
+def _require_columns(df: pd.DataFrame, options: Mapping[str, str]) -> None:
+    """Raise a one-line error naming the first missing column and its option."""
+    for column, option in options.items():
+        if column not in df.columns:
+            raise CorpusFormatError(
+                f"boilerplate: no column {column!r}; columns are "
+                f"{', '.join(map(str, df.columns))}. Try {option}"
+            )
+
+
 def _check(df: pd.DataFrame, outlet_col: str, text_col: str, min_share: float) -> None:
-    missing = [c for c in (outlet_col, text_col) if c not in df.columns]
-    if missing:
-        raise CorpusFormatError(
-            f"boilerplate: no column {missing[0]!r}; columns are "
-            f"{', '.join(map(str, df.columns))}. Try --outlet-col / --text-col"
-        )
+    hint = "--outlet-col / --text-col"
+    _require_columns(df, {outlet_col: hint, text_col: hint})
     if not 0 < min_share <= 1:
         raise ValueError(f"min_share must be in (0, 1], got {min_share}")
 
