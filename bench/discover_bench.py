@@ -64,9 +64,10 @@ def stages(path: Path, full_reference: bool) -> list[dict[str, object]]:
     """Time each stage in-process, and the CountVectorizer references."""
     from sklearn.feature_extraction.text import CountVectorizer
 
-    from framing.boilerplate import strip_boilerplate
-    from framing.corpus import read_corpus
-    from framing.discovery import count_terms, score_terms
+    from framing.corpus.boilerplate import strip_boilerplate
+    from framing.corpus.read import read_corpus
+    from framing.discovery.counts import count_terms
+    from framing.discovery.logodds import score_terms
 
     rows: list[dict[str, object]] = []
 

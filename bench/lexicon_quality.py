@@ -38,8 +38,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench._common import parser  # noqa: E402
-from framing.lexicon import Lexicon, load_lexicon  # noqa: E402
-from framing.matcher import Matcher, compile_matcher  # noqa: E402
+from framing.lexicon.lexicon import Lexicon
+from framing.lexicon.load import load_lexicon
+from framing.matching.matcher import Matcher, compile_matcher
 
 GOLD_TECHNIQUES = ("Loaded_Language", "Name_Calling,Labeling")
 TOKEN = re.compile(r"\w+")

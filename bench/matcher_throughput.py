@@ -21,9 +21,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench._common import best_of, load_jsonl_gz, parser, require_shared, table  # noqa: E402
-from framing.features import FramingFeatures  # noqa: E402
-from framing.lexicon import load_lexicon  # noqa: E402
-from framing.matcher import compile_matcher, surface_forms  # noqa: E402
+from framing.features.transformer import FramingFeatures
+from framing.lexicon.load import load_lexicon
+from framing.matching.matcher import compile_matcher, surface_forms
 
 
 def _trie_regex(forms: list[str]) -> re.Pattern[str]:

@@ -18,7 +18,7 @@ Models:
   sublinear_tf=True, max_features=300000)`` + ``LogisticRegression(C=4,
   max_iter=2000)`` on the texts as stored;
 - ``default``: ``framing train CORPUS --label-col bias`` (the API call
-  :func:`framing.model.train` with its defaults; the corpus read as the CLI
+  :func:`framing.model.train.train` with its defaults; the corpus read as the CLI
   reads it, cleaned);
 - ``lexicon``: the same with ``--features lexicon``.
 
@@ -136,10 +136,10 @@ def run_reference(abp: Path, limit: int | None) -> dict[str, Any]:
 def run_framing(
     abp: Path, limit: int | None, features: str, random_split: bool, jobs: int
 ) -> dict[str, Any]:
-    from framing.corpus import read_corpus
-    from framing.evaluation import outlet_splits
-    from framing.model import train
-    from framing.scoring import evaluate_model, score_corpus, score_documents
+    from framing.corpus.read import read_corpus
+    from framing.evaluation.folds import outlet_splits
+    from framing.model.train import train
+    from framing.scoring.score import evaluate_model, score_corpus, score_documents
 
     t0 = time.perf_counter()
     corpus = read_corpus(abp / "train.jsonl.gz", clean=True)
@@ -218,7 +218,7 @@ def _interleaved_scoring(
     import joblib
     from threadpoolctl import threadpool_limits
 
-    from framing.scoring import score_documents
+    from framing.scoring.score import score_documents
 
     path = _reference_file(limit)
     ref = joblib.load(path) if path.exists() else None

@@ -30,10 +30,10 @@ def main() -> None:
     import joblib
     from sklearn.metrics import f1_score, precision_recall_fscore_support
 
-    from framing.boilerplate import strip_boilerplate
-    from framing.corpus import read_corpus
-    from framing.modelio import load_model
-    from framing.scoring import score_documents
+    from framing.corpus.boilerplate import strip_boilerplate
+    from framing.corpus.read import read_corpus
+    from framing.model.storage import load_model
+    from framing.scoring.score import score_documents
 
     p = parser(__doc__.splitlines()[0])
     p.add_argument("model", type=Path, help="framing model directory")

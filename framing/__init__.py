@@ -1,6 +1,7 @@
 """framing: measure how news outlets frame events.
 
-The public API, re-exported from the modules that implement it::
+The public API, imported lazily (PEP 562) from the stage subpackages that
+implement it, so ``import framing`` loads neither scikit-learn nor pandas::
 
     from framing import load_lexicon, compile_matcher, FramingFeatures
     matcher = compile_matcher(load_lexicon())
@@ -9,64 +10,43 @@ The public API, re-exported from the modules that implement it::
 
 from __future__ import annotations
 
-__version__ = "0.2.0"
+from framing._lazy import lazy_exports
+from framing._version import __version__
 
-from framing.aggregate import aggregate_by_outlet  # noqa: E402
-from framing.corpus import iter_corpus, read_corpus  # noqa: E402
-from framing.discovery import (  # noqa: E402
-    count_terms,
-    discover_terms,
-    log_odds_dirichlet,
-    score_terms,
-    suggest_lexicon,
-)
-from framing.evaluation import evaluate_cv, outlet_splits  # noqa: E402
-from framing.exceptions import (  # noqa: E402
-    CorpusFormatError,
-    FramingError,
-    LexiconError,
-    ModelFileError,
-)
-from framing.features import FramingFeatures, features_frame  # noqa: E402
-from framing.lexicon import Category, Lexicon, load_lexicon  # noqa: E402
-from framing.matcher import Matcher, compile_matcher  # noqa: E402
-from framing.model import FramingModel, build_pipeline, train  # noqa: E402
-from framing.modelio import load_model, save_model  # noqa: E402
-from framing.schema import Match  # noqa: E402
-from framing.scoring import score_corpus, score_documents  # noqa: E402
-from framing.voice import find_quotes, find_scare_quotes  # noqa: E402
+_EXPORTS = {
+    "Category": "framing.lexicon.category",
+    "CorpusFormatError": "framing.errors",
+    "FramingError": "framing.errors",
+    "FramingFeatures": "framing.features.transformer",
+    "FramingModel": "framing.model.framing_model",
+    "Lexicon": "framing.lexicon.lexicon",
+    "LexiconError": "framing.errors",
+    "Match": "framing.columns",
+    "Matcher": "framing.matching.matcher",
+    "ModelFileError": "framing.errors",
+    "ParameterError": "framing.errors",
+    "aggregate_by_outlet": "framing.scoring.aggregate",
+    "build_pipeline": "framing.model.pipeline",
+    "compile_matcher": "framing.matching.matcher",
+    "count_terms": "framing.discovery.counts",
+    "discover_terms": "framing.discovery.terms",
+    "evaluate_cv": "framing.evaluation.cross_validation",
+    "features_frame": "framing.features.transformer",
+    "find_quotes": "framing.quotes.voice",
+    "find_scare_quotes": "framing.quotes.voice",
+    "iter_corpus": "framing.corpus.read",
+    "load_lexicon": "framing.lexicon.load",
+    "load_model": "framing.model.storage",
+    "log_odds_dirichlet": "framing.discovery.logodds",
+    "outlet_splits": "framing.evaluation.folds",
+    "read_corpus": "framing.corpus.read",
+    "save_model": "framing.model.storage",
+    "score_corpus": "framing.scoring.score",
+    "score_documents": "framing.scoring.score",
+    "score_terms": "framing.discovery.logodds",
+    "suggest_lexicon": "framing.discovery.candidates",
+    "train": "framing.model.train",
+}
 
-__all__ = [
-    "__version__",
-    "Category",
-    "CorpusFormatError",
-    "FramingError",
-    "FramingFeatures",
-    "FramingModel",
-    "Lexicon",
-    "LexiconError",
-    "Match",
-    "Matcher",
-    "ModelFileError",
-    "aggregate_by_outlet",
-    "build_pipeline",
-    "compile_matcher",
-    "count_terms",
-    "discover_terms",
-    "evaluate_cv",
-    "features_frame",
-    "find_quotes",
-    "find_scare_quotes",
-    "iter_corpus",
-    "load_lexicon",
-    "read_corpus",
-    "load_model",
-    "log_odds_dirichlet",
-    "outlet_splits",
-    "save_model",
-    "score_corpus",
-    "score_documents",
-    "score_terms",
-    "suggest_lexicon",
-    "train",
-]
+__all__ = ["__version__", *sorted(_EXPORTS)]
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

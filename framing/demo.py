@@ -25,7 +25,7 @@ def demo_data_dir() -> Path:
     FramingError
         When the package is installed without its source checkout.
     """
-    from framing.exceptions import FramingError
+    from framing.errors import FramingError
 
     here = Path(__file__).resolve().parents[1] / "data"
     if not (here / "demo" / "articles.jsonl").is_file():
@@ -59,13 +59,13 @@ def run_demo(out_dir: str | Path = "reports/demo") -> DemoPaths:
     DemoPaths
         The outputs written.
     """
-    from framing.corpus import read_corpus
-    from framing.features import FramingFeatures, features_frame
-    from framing.highlight import render_html
-    from framing.lexicon import load_lexicon
-    from framing.matcher import compile_matcher
-    from framing.output import atomic_write_text, write_table
-    from framing.voice import find_quotes
+    from framing.corpus.read import read_corpus
+    from framing.features.transformer import FramingFeatures, features_frame
+    from framing.lexicon.load import load_lexicon
+    from framing.matching.highlight import render_html
+    from framing.matching.matcher import compile_matcher
+    from framing.quotes.voice import find_quotes
+    from framing.tables import atomic_write_text, write_table
 
     data = demo_data_dir()
     out = Path(out_dir)
@@ -98,11 +98,11 @@ def run_demo(out_dir: str | Path = "reports/demo") -> DemoPaths:
 
 def _demo_model(corpus: object, data: Path, out: Path, paths: DemoPaths) -> None:
     """Train on the demo's outlet alignments, evaluate, score per outlet."""
-    from framing.evaluation import format_metrics
-    from framing.model import train
-    from framing.modelio import save_model
-    from framing.output import TableWriter, atomic_write_text, write_table
-    from framing.scoring import score_corpus
+    from framing.evaluation.table import format_metrics
+    from framing.model.storage import save_model
+    from framing.model.train import train
+    from framing.scoring.score import score_corpus
+    from framing.tables import TableWriter, atomic_write_text, write_table
 
     model = train(
         corpus, outlet_labels=data / "outlets.csv", source="data/demo/articles.jsonl"
@@ -126,9 +126,9 @@ def _demo_model(corpus: object, data: Path, out: Path, paths: DemoPaths) -> None
 
 def _demo_report(corpus: object, data: Path, out: Path, paths: DemoPaths) -> None:
     """Write the report (PNG per chart, report.pdf) with terms for A vs B."""
-    from framing.boilerplate import strip_boilerplate
-    from framing.discovery import discover_terms
-    from framing.labels import read_outlet_labels
+    from framing.corpus.boilerplate import strip_boilerplate
+    from framing.corpus.labels import read_outlet_labels
+    from framing.discovery.terms import discover_terms
     from framing.report.assemble import build_report
 
     labels, _ = read_outlet_labels(data / "outlets.csv")

@@ -1,8 +1,8 @@
 """Run framing on a Dask cluster: the same per-chunk functions, per partition.
 
 When one machine is not enough, read the corpus as a ``dask.dataframe`` and
-map :func:`framing.features.features_frame` or
-:func:`framing.scoring.score_documents` over its partitions. Each worker
+map :func:`framing.features.transformer.features_frame` or
+:func:`framing.scoring.score.score_documents` over its partitions. Each worker
 rebuilds the lexicon automaton from plain data when the transformer or model
 is unpickled, so nothing but data crosses the network. Needs the ``dask``
 extra: ``pip install 'framing[dask]'``.
@@ -23,7 +23,7 @@ from typing import Any
 
 import pandas as pd
 
-from framing.exceptions import FramingError
+from framing.errors import FramingError
 
 __all__ = ["read_corpus_dask", "features_dask", "score_dask"]
 
@@ -151,7 +151,7 @@ def _canonical_meta(ddf: Any) -> pd.DataFrame:
 
 
 def features_dask(ddf: Any, transformer: Any) -> Any:
-    """Map :func:`framing.features.features_frame` over a Dask frame.
+    """Map :func:`framing.features.transformer.features_frame` over a Dask frame.
 
     Parameters
     ----------
@@ -165,7 +165,7 @@ def features_dask(ddf: Any, transformer: Any) -> Any:
     dask.dataframe.DataFrame
         One row per input row, as ``features_frame`` gives.
     """
-    from framing.features import features_frame
+    from framing.features.transformer import features_frame
 
     meta = features_frame(ddf._meta.head(0), transformer)
     return ddf.map_partitions(features_frame, transformer, meta=meta)
@@ -174,7 +174,7 @@ def features_dask(ddf: Any, transformer: Any) -> Any:
 def score_dask(
     ddf: Any, model: Any, *, top_k: int = 5, keep: Sequence[str] = ()
 ) -> Any:
-    """Map :func:`framing.scoring.score_documents` over a Dask frame.
+    """Map :func:`framing.scoring.score.score_documents` over a Dask frame.
 
     Parameters
     ----------
@@ -192,7 +192,7 @@ def score_dask(
     dask.dataframe.DataFrame
         One row per input row, as ``score_documents`` gives.
     """
-    from framing.scoring import score_documents
+    from framing.scoring.score import score_documents
 
     sample = ddf._meta.head(0).copy()
     meta = score_documents(model, sample, top_k=top_k, keep=tuple(keep))
@@ -202,6 +202,6 @@ def score_dask(
 def _score_partition(
     part: pd.DataFrame, model: Any, top_k: int, keep: tuple[str, ...]
 ) -> pd.DataFrame:
-    from framing.scoring import score_documents
+    from framing.scoring.score import score_documents
 
     return score_documents(model, part, top_k=top_k, keep=keep)

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from framing.lexicon import Lexicon, load_lexicon, read_lexicon_file
-from framing.matcher import Matcher, compile_matcher, surface_forms
+from framing.lexicon.lexicon import Lexicon
+from framing.lexicon.load import load_lexicon, read_lexicon_file
+from framing.matching.matcher import Matcher, compile_matcher, surface_forms
 
 TOY_TOML = """\
 [lexicon]

@@ -9,11 +9,11 @@ import pytest
 
 distributed = pytest.importorskip("dask.distributed")
 
-from framing.corpus import read_corpus  # noqa: E402
+from framing.corpus.read import read_corpus  # noqa: E402
 from framing.distributed import features_dask, read_corpus_dask, score_dask  # noqa: E402
-from framing.exceptions import FramingError  # noqa: E402
-from framing.features import FramingFeatures, features_frame  # noqa: E402
-from framing.scoring import score_documents  # noqa: E402
+from framing.errors import FramingError  # noqa: E402
+from framing.features.transformer import FramingFeatures, features_frame  # noqa: E402
+from framing.scoring.score import score_documents  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -56,7 +56,7 @@ def test_features_on_cluster_equal_local(client, corpus_path):
 
 
 def test_score_on_cluster_equal_local(client, corpus_path):
-    from framing.model import train
+    from framing.model.train import train
 
     folder, df = corpus_path
     model = train(

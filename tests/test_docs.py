@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from framing.cli import cli
-from framing.lexicon import load_lexicon
+from framing.cli._options import cli
+from framing.lexicon.load import load_lexicon
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,11 +8,16 @@ from bisect import bisect_right
 from itertools import pairwise
 
 import pytest
-from conftest import assert_surface
 
-from framing.schema import QUOTED, SCARE_QUOTES
-from framing.tokenize import count_sentences, count_tokens, sentence_spans, word_spans
-from framing.voice import find_quotes
+from framing.columns import QUOTED, SCARE_QUOTES
+from framing.quotes.voice import find_quotes
+from framing.text.tokens import (
+    count_sentences,
+    count_tokens,
+    sentence_spans,
+    word_spans,
+)
+from tests.conftest import assert_surface
 
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings  # noqa: E402
@@ -183,7 +188,7 @@ def test_tokenizer_counts_agree_with_spans(text):
 def test_tfidf_index_equals_the_vectorizer(docs):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from framing.fasttfidf import TfidfIndex
+    from framing.model.fast_tfidf import TfidfIndex
 
     vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
     vec.fit([*TERMS, " ".join(SPECIAL), *docs[:3]])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from framing.cli._common import cli, quiet_option
+from framing.cli._options import cli, quiet_option
 
 
 @cli.command()

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from framing.cli._common import (
+from framing.cli._options import (
     cli,
     corpus_kwargs,
     corpus_options,
@@ -159,16 +159,14 @@ def discover(kw: dict[str, Any]) -> None:
             --group-labels data/outlets.csv --min-count 3 -o terms.csv \\
             --suggest-lexicon candidates.toml --top 50
     """
-    from framing.corpus import read_corpus
-    from framing.discovery import (
-        assign_groups,
-        count_terms,
-        score_terms,
-        suggest_lexicon,
-    )
-    from framing.labels import read_outlet_labels
-    from framing.lexicon import load_lexicon
-    from framing.output import atomic_write_text, table_format, write_table
+    from framing.corpus.labels import read_outlet_labels
+    from framing.corpus.read import read_corpus
+    from framing.discovery.candidates import suggest_lexicon
+    from framing.discovery.counts import count_terms
+    from framing.discovery.logodds import score_terms
+    from framing.discovery.terms import assign_groups
+    from framing.lexicon.load import load_lexicon
+    from framing.tables import atomic_write_text, table_format, write_table
 
     quiet, by, vs = kw["quiet"], kw["by"], tuple(kw["vs"]) if kw["vs"] else None
     table_format(kw["output"])  # fail on a bad suffix before the long part
@@ -184,7 +182,7 @@ def discover(kw: dict[str, Any]) -> None:
     left_out = len(corpus) - len(groups)
     corpus = corpus.loc[groups.index]
     if kw["strip_boilerplate"]:
-        from framing.boilerplate import strip_boilerplate, strip_credits
+        from framing.corpus.boilerplate import strip_boilerplate, strip_credits
 
         corpus = strip_credits(corpus)
         if corpus["outlet"].notna().any():

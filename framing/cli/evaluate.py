@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from framing.cli._common import (
+from framing.cli._options import (
     cli,
     corpus_kwargs,
     corpus_options,
@@ -19,7 +19,7 @@ from framing.cli._common import (
     trust_option,
     warnings_to_stderr,
 )
-from framing.cli._trainopts import (
+from framing.cli._train_options import (
     PIPELINE_PARAMS,
     check_labels,
     cv_table,
@@ -68,7 +68,7 @@ def evaluate(kw: dict[str, Any]) -> None:
     """
     import json
 
-    from framing.evaluation import format_metrics
+    from framing.evaluation.table import format_metrics
 
     quiet = kw.pop("quiet")
     paths = kw["paths"]
@@ -89,7 +89,7 @@ def evaluate(kw: dict[str, Any]) -> None:
             raise click.UsageError(
                 f"{paths[0]} is a model; give the test corpus after it"
             )
-        from framing.model import train as train_model
+        from framing.model.train import train as train_model
 
         corpus = read_input(paths[0], ckw, quiet)
         with warnings_to_stderr(quiet):
@@ -104,8 +104,9 @@ def evaluate(kw: dict[str, Any]) -> None:
         result: dict[str, Any] = model.card["evaluation"]
         click.echo(cv_table(result))
     else:
-        from framing.modelio import load_model, record_test
-        from framing.scoring import evaluate_model
+        from framing.model.card import record_test
+        from framing.model.storage import load_model
+        from framing.scoring.score import evaluate_model
 
         with warnings_to_stderr(quiet):
             model = load_model(paths[0], trust=kw["trust"])
@@ -126,7 +127,7 @@ def evaluate(kw: dict[str, Any]) -> None:
             record_test(paths[0], str(paths[1]), result)
             info(f"metrics recorded in {paths[0] / 'model.json'}", quiet=quiet)
     if kw["json_out"]:
-        from framing.output import atomic_write_text
+        from framing.tables import atomic_write_text
 
         atomic_write_text(kw["json_out"], json.dumps(result, indent=2) + "\n")
         info(f"metrics -> {kw['json_out']}", quiet=quiet)

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from framing.cli._common import (
+from framing.cli._options import (
     chunksize_option,
     cli,
     corpus_kwargs,
@@ -20,8 +20,8 @@ from framing.cli._common import (
     pass_kwargs,
     quiet_option,
 )
-from framing.exceptions import FramingError
-from framing.lexicon import load_lexicon
+from framing.errors import FramingError
+from framing.lexicon.load import load_lexicon
 
 
 @cli.command()
@@ -61,9 +61,9 @@ def features(kw: dict[str, Any]) -> None:
         framing features data/demo/articles.jsonl -o features.csv
         framing features news.csv --text-col body -o features.parquet
     """
-    from framing.corpus import iter_corpus, read_corpus
-    from framing.features import FramingFeatures, features_frame
-    from framing.output import TableWriter, table_format
+    from framing.corpus.read import iter_corpus, read_corpus
+    from framing.features.transformer import FramingFeatures, features_frame
+    from framing.tables import TableWriter, table_format
 
     corpus, output, quiet = kw["corpus"], kw["output"], kw["quiet"]
     table_format(output)  # fail on a bad suffix before reading the corpus
@@ -74,7 +74,7 @@ def features(kw: dict[str, Any]) -> None:
         n_jobs=kw["jobs"],
     ).fit([])
     if kw["strip_boilerplate"]:
-        from framing.boilerplate import strip_boilerplate
+        from framing.corpus.boilerplate import strip_boilerplate
 
         whole = strip_boilerplate(read_corpus(corpus, **ckw))
         step = kw["chunksize"]
@@ -121,7 +121,7 @@ def _read_one(
             raise FramingError(
                 f"{source}: not UTF-8 text (byte {exc.start}); convert it first"
             ) from None
-    from framing.corpus import read_corpus
+    from framing.corpus.read import read_corpus
 
     ckw = {**ckw, "clean": False}
     df = read_corpus(path, **ckw)
@@ -183,10 +183,10 @@ def highlight(kw: dict[str, Any]) -> None:
         framing highlight data/demo/articles.jsonl --id mw-004 --format html -o a.html
         cat article.txt | framing highlight - --format json
     """
-    from framing.cleaning import clean_text
-    from framing.highlight import render_ansi, render_html, render_json
-    from framing.matcher import compile_matcher
-    from framing.voice import find_quotes
+    from framing.corpus.clean import clean_text
+    from framing.matching.highlight import render_ansi, render_html, render_json
+    from framing.matching.matcher import compile_matcher
+    from framing.quotes.voice import find_quotes
 
     ckw = corpus_kwargs(kw)
     clean = ckw["clean"]
@@ -210,7 +210,7 @@ def highlight(kw: dict[str, Any]) -> None:
     else:
         out = render_ansi(text, matches, cats)
     if kw["output"]:
-        from framing.output import atomic_write_text
+        from framing.tables import atomic_write_text
 
         atomic_write_text(kw["output"], out)
         info(f"{len(matches)} matches -> {kw['output']}", quiet=kw["quiet"])

@@ -10,13 +10,9 @@ from pathlib import Path
 
 import click
 
-from framing.cli._common import MODEL_DIR, cli, info, quiet_option, trust_option
-from framing.cli.evaluate import evaluate
-from framing.cli.score import score
-from framing.cli.train import train
+from framing.cli._options import MODEL_DIR, cli, info, quiet_option, trust_option
 
-# evaluate, score and train are re-exported: they were first defined here.
-__all__ = ["evaluate", "model", "score", "train"]
+__all__ = ["model"]
 
 
 @cli.group()
@@ -51,7 +47,8 @@ def model_info(
     """
     import json
 
-    from framing.modelio import describe_card, load_model, read_card
+    from framing.model.card import describe_card, read_card
+    from framing.model.storage import load_model
 
     card = load_model(model_dir, trust=trust).card if check else read_card(model_dir)
     if as_json:

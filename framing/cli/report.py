@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from framing.cli._common import (
+from framing.cli._options import (
     cli,
     corpus_kwargs,
     corpus_options,
@@ -17,7 +17,7 @@ from framing.cli._common import (
     pass_kwargs,
     quiet_option,
 )
-from framing.exceptions import FramingError
+from framing.errors import FramingError
 
 _TABLE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
@@ -26,7 +26,7 @@ def read_table(path: Path, what: str) -> Any:
     """Read a CSV, TSV, JSONL or Parquet table written by another command."""
     import pandas as pd
 
-    from framing.output import table_format
+    from framing.tables import table_format
 
     try:
         fmt = table_format(path)
@@ -130,7 +130,7 @@ def report(kw: dict[str, Any]) -> None:
         framing report --corpus news.jsonl --model models/bias \\
             --terms terms.csv -o reports/bias/ --svg
     """
-    from framing.corpus import read_corpus
+    from framing.corpus.read import read_corpus
     from framing.report.assemble import build_report
 
     quiet = kw["quiet"]

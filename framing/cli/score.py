@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from framing.cli._common import (
+from framing.cli._options import (
     chunksize_option,
     cli,
     corpus_kwargs,
@@ -92,8 +92,8 @@ def score(kw: dict[str, Any]) -> None:
         framing score m/ news.jsonl -o scores.csv --by outlet -O outlets.csv
         framing score --lexicon-only news.jsonl -o profiles.csv -O outlets.csv
     """
-    from framing.corpus import iter_corpus
-    from framing.output import TableWriter, write_table
+    from framing.corpus.read import iter_corpus
+    from framing.tables import TableWriter, write_table
 
     quiet = kw.pop("quiet")
     paths = kw["paths"]
@@ -109,7 +109,7 @@ def score(kw: dict[str, Any]) -> None:
     if kw["outlets_output"] and not by_outlet:
         raise click.UsageError("-O/--outlets-output needs --by outlet")
     if by_outlet:
-        from framing.output import table_format
+        from framing.tables import table_format
 
         table_format(kw["outlets_output"])  # fail on a bad suffix before scoring
         if kw["outlets_output"].resolve() == kw["output"].resolve():
@@ -125,8 +125,8 @@ def score(kw: dict[str, Any]) -> None:
     )
     with warnings_to_stderr(quiet):
         if lexicon_only:
-            from framing.features import FramingFeatures
-            from framing.scoring import profile_corpus
+            from framing.features.transformer import FramingFeatures
+            from framing.scoring.score import profile_corpus
 
             ff = FramingFeatures(lexicon=list(kw["lexicon_paths"]) or None).fit([])
             with TableWriter(kw["output"]) as writer:
@@ -139,8 +139,8 @@ def score(kw: dict[str, Any]) -> None:
                     n_jobs=kw["jobs"],
                 )
         else:
-            from framing.modelio import load_model
-            from framing.scoring import score_corpus
+            from framing.model.storage import load_model
+            from framing.scoring.score import score_corpus
 
             if kw["lexicon_paths"]:
                 raise click.UsageError(
@@ -174,7 +174,7 @@ def _with_columns(
     chunks: Iterator[Any], keep: tuple[str, ...], source: Path
 ) -> Iterator[Any]:
     """Pass chunks through, after checking the first has the `keep` columns."""
-    from framing.exceptions import CorpusFormatError
+    from framing.errors import CorpusFormatError
 
     first = True
     for chunk in chunks:

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from framing.cli._common import (
+from framing.cli._options import (
     MODEL_DIR,
     cli,
     corpus_kwargs,
@@ -18,7 +18,7 @@ from framing.cli._common import (
     quiet_option,
     warnings_to_stderr,
 )
-from framing.cli._trainopts import (
+from framing.cli._train_options import (
     check_labels,
     cv_table,
     label_options,
@@ -65,8 +65,8 @@ def train(kw: dict[str, Any]) -> None:
         framing train data/demo/articles.jsonl --outlet-labels data/outlets.csv -o m/
         framing train news.jsonl --label-col bias -o bias-model/ --features lexicon
     """
-    from framing.model import train as train_model
-    from framing.modelio import save_model
+    from framing.model.storage import save_model
+    from framing.model.train import train as train_model
 
     quiet = kw.pop("quiet")
     check_labels(kw)

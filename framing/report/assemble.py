@@ -22,14 +22,14 @@ from matplotlib.figure import Figure
 
 from framing.report import data as D
 from framing.report import pages as P
-from framing.report.pages import PAGES
 from framing.report.style import save_figure
 
-__all__ = ["PAGES", "build_report"]
+__all__ = ["build_report"]
 
 
 def _lexicon_for(lexicon: Any, model: Any) -> Any:
-    from framing.lexicon import Lexicon, load_lexicon
+    from framing.lexicon.lexicon import Lexicon
+    from framing.lexicon.load import load_lexicon
 
     if isinstance(lexicon, Lexicon):
         return lexicon
@@ -68,17 +68,17 @@ def build_report(
     Parameters
     ----------
     corpus : DataFrame
-        Canonical corpus (:func:`framing.corpus.read_corpus`).
+        Canonical corpus (:func:`framing.corpus.read.read_corpus`).
     out_dir : str or Path
         Output folder (created).
     scores : DataFrame, optional
-        Per-article scores (:func:`framing.scoring.score_documents`); computed
+        Per-article scores (:func:`framing.scoring.score.score_documents`); computed
         from the model when absent.
     outlets : DataFrame, optional
-        Outlet table (:func:`framing.aggregate.aggregate_by_outlet`); computed
+        Outlet table (:func:`framing.scoring.aggregate.aggregate_by_outlet`); computed
         from `scores` when absent.
     model_dir : str or Path, optional
-        A saved model directory (loaded with :func:`framing.modelio.load_model`).
+        A saved model directory (loaded with :func:`framing.model.storage.load_model`).
     model : FramingModel, optional
         An already loaded model (instead of `model_dir`).
     terms : DataFrame, optional
@@ -86,7 +86,7 @@ def build_report(
     terms_group : str, optional
         The group shown with positive z (default: the table's first group).
     features : DataFrame, optional
-        :func:`framing.features.features_frame` of `corpus`; computed when
+        :func:`framing.features.transformer.features_frame` of `corpus`; computed when
         absent.
     lexicon : Lexicon or path(s), optional
         Default: the model's lexicon, else the shipped one.
@@ -98,7 +98,7 @@ def build_report(
     title, author, source : str, optional
         Report title, PDF author, and the corpus's name for the title page.
     trust : bool, default=False
-        Passed to :func:`framing.modelio.load_model`.
+        Passed to :func:`framing.model.storage.load_model`.
     n_boot : int, default=2000
         Bootstrap resamples for confidence intervals.
     dpi : int, default=150
@@ -117,21 +117,21 @@ def build_report(
     FramingError
         An unreadable model, or a corpus without a text column.
     """
-    from framing import __version__
-    from framing.features import FramingFeatures, features_frame
+    from framing._version import __version__
+    from framing.features.transformer import FramingFeatures, features_frame
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     say = log or (lambda _msg: None)
     if model is None and model_dir is not None:
-        from framing.modelio import load_model
+        from framing.model.storage import load_model
 
         model = load_model(model_dir, trust=trust)
     lex = _lexicon_for(lexicon, model)
     if features is None:
         features = features_frame(corpus, FramingFeatures(lexicon=lex).fit([]))
     if scores is None and model is not None:
-        from framing.scoring import score_documents
+        from framing.scoring.score import score_documents
 
         scores = score_documents(model, corpus)
     if (
@@ -139,7 +139,7 @@ def build_report(
         and scores is not None
         and any(str(c).startswith("p_") for c in scores.columns)
     ):
-        from framing.aggregate import aggregate_by_outlet
+        from framing.scoring.aggregate import aggregate_by_outlet
 
         outlets = aggregate_by_outlet(scores, n_boot=n_boot)
     counts = D.ok_rows(features)["outlet"].value_counts()
@@ -228,7 +228,7 @@ def build_report(
         if table is None:
             target.unlink(missing_ok=True)
             continue
-        from framing.output import write_table
+        from framing.tables import write_table
 
         written.append(write_table(table, target))
     return written

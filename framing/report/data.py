@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from framing.schema import DATE, OUTLET, QUOTED, STATUS
+from framing.columns import DATE, OUTLET, QUOTED, STATUS
 
 __all__ = [
     "INDEX_NAME",
@@ -112,7 +112,7 @@ def bootstrap_ci(
     est = float(num.sum() / den.sum()) if den is not None else float(num.mean())
     if n == 1:
         return (est, est, est)
-    from framing.aggregate import bootstrap_batches
+    from framing.scoring.aggregate import bootstrap_batches
 
     stats = np.empty(n_boot)
     for start, idx in bootstrap_batches(n, n_boot=n_boot, seed=random_state):
@@ -138,7 +138,7 @@ def match_counts(
     Parameters
     ----------
     features : DataFrame
-        From :func:`framing.features.features_frame`.
+        From :func:`framing.features.transformer.features_frame`.
     categories : sequence of str
         Lexicon categories.
     voice : {"author", "quoted", "both"}, default="author"
@@ -220,7 +220,7 @@ def outlet_index_table(
 
 
 def outlet_scores_long(outlets: pd.DataFrame) -> pd.DataFrame:
-    """Reshape an outlet table of :func:`framing.aggregate.aggregate_by_outlet`.
+    """Reshape an outlet table of :func:`framing.scoring.aggregate.aggregate_by_outlet`.
 
     Parameters
     ----------
@@ -275,7 +275,7 @@ def category_rate_matrix(
     Parameters
     ----------
     features : DataFrame
-        From :func:`framing.features.features_frame`.
+        From :func:`framing.features.transformer.features_frame`.
     categories : sequence of str
         Columns of the matrix (lexicon categories; ``scare_quotes`` allowed).
     voice : {"author", "quoted"}, default="author"

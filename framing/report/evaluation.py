@@ -1,6 +1,6 @@
 """Model evaluation charts: confusion matrix, F1 grouped vs random, reliability.
 
-The inputs are the metric dicts of :func:`framing.evaluation.
+The inputs are the metric dicts of :func:`framing.evaluation.cross_validation.
 classification_metrics`, as stored in a model card under
 ``card["evaluation"]["grouped"]`` (outlets held out) and
 ``card["evaluation"]["random"]`` (the optimistic random split).
@@ -67,7 +67,7 @@ def plot_confusion_matrix(
     counts = np.asarray(matrix, dtype=float)
     k = len(labels)
     if counts.shape != (k, k):
-        from framing.exceptions import FramingError
+        from framing.errors import FramingError
 
         raise FramingError(f"confusion matrix of shape {counts.shape} for {k} labels")
     ax = ensure_axes(ax, (5.0, 4.5))
@@ -229,7 +229,7 @@ def plot_reliability(
     ----------
     bins : sequence of dict
         Per bin ``confidence`` (mean), ``accuracy`` and ``n``
-        (:func:`framing.evaluation.reliability_bins`); marker area grows
+        (:func:`framing.evaluation.metrics.reliability_bins`); marker area grows
         with ``n``.
     random_bins : sequence of dict, optional
         The same from the random split, drawn dashed.

@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 from matplotlib.figure import Figure
 
-from framing.exceptions import FramingError
+from framing.errors import FramingError
 from framing.report import data as D
 
 __all__ = [

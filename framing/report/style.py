@@ -20,7 +20,7 @@ import matplotlib as mpl
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from framing.exceptions import FramingError
+from framing.errors import FramingError
 
 __all__ = [
     "ACCENT",

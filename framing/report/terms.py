@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from framing.exceptions import FramingError
+from framing.errors import FramingError
 from framing.report.style import (
     CATEGORICAL,
     GREY,
@@ -111,7 +111,7 @@ def plot_fightin_words(
     Parameters
     ----------
     terms : DataFrame
-        A :func:`framing.discovery.score_terms` / ``framing discover`` table
+        A :func:`framing.discovery.logodds.score_terms` / ``framing discover`` table
         (``term, group, versus, z, count_group, count_rest``). For the full
         picture score every term (``top_per_group=None``); with ``--vs``
         output, the other group's rows give the negative side.

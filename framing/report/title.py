@@ -12,13 +12,7 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
-from framing.report.style import (
-    ACCENT,
-    GREY,
-    PAGE_WIDTH,
-    new_figure,
-    styled,
-)
+from framing.report.style import ACCENT, GREY, PAGE_WIDTH, new_figure, styled
 
 __all__ = ["plot_note", "plot_title_page"]
 

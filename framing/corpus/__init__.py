@@ -1,0 +1,26 @@
+"""Read corpora into DataFrames and clean them.
+
+Readers per format, HTML and scraped debris, boilerplate lines and photo
+credits, outlet/label tables.
+
+Public names resolve lazily (PEP 562): importing the package is cheap.
+"""
+
+from __future__ import annotations
+
+from framing._lazy import lazy_exports
+
+_EXPORTS = {
+    "read_corpus": ".read",
+    "iter_corpus": ".read",
+    "detect_format": ".read",
+    "clean_text": ".clean",
+    "find_boilerplate": ".boilerplate",
+    "strip_boilerplate": ".boilerplate",
+    "strip_credits": ".boilerplate",
+    "read_outlet_labels": ".labels",
+    "resolve_labels": ".labels",
+    "LabelWarning": ".labels",
+}
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

@@ -1,0 +1,20 @@
+"""Distinguishing terms: term counts, collocations, log-odds, lexicon candidates.
+
+Public names resolve lazily (PEP 562): importing the package is cheap.
+"""
+
+from __future__ import annotations
+
+from framing._lazy import lazy_exports
+
+_EXPORTS = {
+    "count_terms": ".counts",
+    "score_terms": ".logodds",
+    "log_odds_dirichlet": ".logodds",
+    "discover_terms": ".terms",
+    "suggest_lexicon": ".candidates",
+    "lexicon_lookup": ".candidates",
+    "bigram_association": ".collocation",
+}
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
