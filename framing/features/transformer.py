@@ -9,7 +9,7 @@ is the pure function :func:`document_features`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from sklearn.utils.validation import check_is_fitted
 from framing.columns import QUOTED, SCARE_QUOTES
 from framing.errors import CorpusFormatError, FramingError
 from framing.lexicon.lexicon import Lexicon
-from framing.lexicon.load import load_lexicon
+from framing.lexicon.load import resolve_lexicon
 from framing.matching.matcher import Matcher
 from framing.text.tokens import SentenceMethod, count_sentences, count_tokens
 
@@ -231,20 +231,6 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
         self.length = length
         self.n_jobs = n_jobs
 
-    def _resolve_lexicon(self) -> Lexicon:
-        lex = self.lexicon
-        if lex is None:
-            return load_lexicon()
-        if isinstance(lex, Lexicon):
-            return lex
-        if isinstance(lex, dict):
-            return Lexicon.from_dict(lex)
-        if isinstance(lex, (str, Path)) or isinstance(lex, Iterable):
-            return load_lexicon(lex)
-        raise FramingError(
-            f"lexicon must be None, a Lexicon or TOML path(s); got {type(lex)}"
-        )
-
     def fit(self, X: Any, y: Any = None) -> FramingFeatures:
         """Resolve and compile the lexicon; learns nothing from ``X``.
 
@@ -263,7 +249,7 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
             raise FramingError(
                 f"sentences must be 'regex' or 'punkt', got {self.sentences!r}"
             )
-        lex = self._resolve_lexicon()
+        lex = resolve_lexicon(self.lexicon)
         self.lexicon_ = lex.to_dict()
         self.lexicon_digest_ = lex.digest
         self.categories_ = tuple(lex.category_names)

@@ -16,11 +16,12 @@ Markdown documentation in :mod:`framing.lexicon.markdown`.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from framing.errors import LexiconError
+from framing.errors import LexiconError, ParameterError
 from framing.lexicon.lexicon import Lexicon
 from framing.lexicon.validate import check_unique_terms
 
@@ -29,7 +30,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-__all__ = ["load_lexicon", "read_lexicon_file", "SHIPPED"]
+__all__ = ["load_lexicon", "read_lexicon_file", "resolve_lexicon", "SHIPPED"]
 
 #: The shipped lexicon files, loaded in this order by default.
 SHIPPED: tuple[str, ...] = ("general", "conflict")
@@ -125,3 +126,44 @@ def load_lexicon(
         lex = lex.merge(part)
         check_unique_terms(lex.categories)
     return lex
+
+
+def resolve_lexicon(lexicon: Any) -> Lexicon:
+    """Turn a lexicon argument, as the API accepts it, into a :class:`Lexicon`.
+
+    Parameters
+    ----------
+    lexicon : Lexicon, mapping, path, iterable of paths or None
+        ``None`` (or an empty list) gives the shipped lexicon; a
+        :class:`Lexicon` is returned as is; a mapping is read as
+        ``Lexicon.to_dict()`` data; a path or paths are user TOML files
+        applied on top of the shipped lexicon (:func:`load_lexicon`).
+
+    Returns
+    -------
+    Lexicon
+
+    Raises
+    ------
+    ParameterError
+        When `lexicon` is none of these.
+    LexiconError
+        When a file is invalid.
+
+    Examples
+    --------
+    >>> resolve_lexicon(None).digest == load_lexicon().digest
+    True
+    """
+    if lexicon is None:
+        return load_lexicon()
+    if isinstance(lexicon, Lexicon):
+        return lexicon
+    if isinstance(lexicon, Mapping):
+        return Lexicon.from_dict(dict(lexicon))
+    if isinstance(lexicon, (str, Path, Iterable)):
+        return load_lexicon(lexicon)
+    raise ParameterError(
+        "lexicon must be None, a Lexicon, its dict or TOML path(s); "
+        f"got {type(lexicon).__name__}"
+    )
