@@ -163,6 +163,12 @@ def check_labels(kw: dict[str, Any]) -> None:
 
 def pipeline_settings(kw: dict[str, Any]) -> dict[str, Any]:
     """Pop the pipeline options from a command's kwargs, as train() arguments."""
+    min_df = kw["min_df"]
+    if isinstance(min_df, float) and min_df >= 1 and not min_df.is_integer():
+        raise click.BadParameter(  # before the import below, which loads sklearn
+            f"{min_df}: a number of articles (whole), or a share below 1",
+            param_hint="--min-df",
+        )
     from framing.model.pipeline import DEFAULTS
 
     out = {
@@ -177,11 +183,6 @@ def pipeline_settings(kw: dict[str, Any]) -> dict[str, Any]:
         value = kw.pop(key)
         out[key] = DEFAULTS[key] if value is None else value
     if isinstance(out["min_df"], float) and out["min_df"] >= 1:
-        if not out["min_df"].is_integer():
-            raise click.BadParameter(
-                f"{out['min_df']}: a number of articles (whole), or a share below 1",
-                param_hint="--min-df",
-            )
         out["min_df"] = int(out["min_df"])
     paths = list(kw.pop("lexicon_paths"))
     out["lexicon"] = paths or None

@@ -82,13 +82,11 @@ def evaluate(kw: dict[str, Any]) -> None:
         )
     if len(paths) == 1 and kw["record"]:
         raise click.UsageError("--record needs MODEL_DIR (it writes to its model.json)")
+    if len(paths) == 1 and paths[0].is_dir() and (paths[0] / "model.json").is_file():
+        raise click.UsageError(f"{paths[0]} is a model; give the test corpus after it")
     ckw = corpus_kwargs(kw)
-    settings = pipeline_settings(kw)
+    settings = pipeline_settings(kw)  # loads sklearn: after the usage errors
     if len(paths) == 1:
-        if paths[0].is_dir() and (paths[0] / "model.json").is_file():
-            raise click.UsageError(
-                f"{paths[0]} is a model; give the test corpus after it"
-            )
         from framing.model.train import train as train_model
 
         corpus = read_input(paths[0], ckw, quiet)

@@ -92,9 +92,6 @@ def score(kw: dict[str, Any]) -> None:
         framing score m/ news.jsonl -o scores.csv --by outlet -O outlets.csv
         framing score --lexicon-only news.jsonl -o profiles.csv -O outlets.csv
     """
-    from framing.corpus.read import iter_corpus
-    from framing.tables import TableWriter, write_table
-
     quiet = kw.pop("quiet")
     paths = kw["paths"]
     ckw = corpus_kwargs(kw)
@@ -108,12 +105,18 @@ def score(kw: dict[str, Any]) -> None:
         raise click.UsageError("--by outlet needs -O/--outlets-output FILE")
     if kw["outlets_output"] and not by_outlet:
         raise click.UsageError("-O/--outlets-output needs --by outlet")
-    if by_outlet:
-        from framing.tables import table_format
+    if by_outlet and kw["outlets_output"].resolve() == kw["output"].resolve():
+        raise click.UsageError("-o and -O name the same file")
+    if kw["lexicon_paths"] and not lexicon_only:
+        raise click.UsageError(
+            "--lexicon applies to --lexicon-only; a model carries its own lexicon"
+        )
+    # usage errors above come before the imports below, which load pandas
+    from framing.corpus.read import iter_corpus
+    from framing.tables import TableWriter, table_format, write_table
 
+    if by_outlet:
         table_format(kw["outlets_output"])  # fail on a bad suffix before scoring
-        if kw["outlets_output"].resolve() == kw["output"].resolve():
-            raise click.UsageError("-o and -O name the same file")
     corpus = paths[-1]
     keep = (kw["label_col"],) if kw["label_col"] else ()
     chunks = iter_progress(
@@ -142,11 +145,6 @@ def score(kw: dict[str, Any]) -> None:
             from framing.model.storage import load_model
             from framing.scoring.score import score_corpus
 
-            if kw["lexicon_paths"]:
-                raise click.UsageError(
-                    "--lexicon applies to --lexicon-only; a "
-                    "model carries its own lexicon"
-                )
             model = load_model(paths[0], trust=kw["trust"])
             with TableWriter(kw["output"]) as writer:
                 summary = score_corpus(

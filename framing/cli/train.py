@@ -65,13 +65,13 @@ def train(kw: dict[str, Any]) -> None:
         framing train data/demo/articles.jsonl --outlet-labels data/outlets.csv -o m/
         framing train news.jsonl --label-col bias -o bias-model/ --features lexicon
     """
-    from framing.model.storage import save_model
-    from framing.model.train import train as train_model
-
     quiet = kw.pop("quiet")
     check_labels(kw)
     ckw = corpus_kwargs(kw)
     settings = pipeline_settings(kw)
+    from framing.model.storage import save_model  # after the usage errors: sklearn
+    from framing.model.train import train as train_model
+
     corpus = read_input(kw["corpus"], ckw, quiet)
     info(
         f"training on {len(corpus):,} articles"
