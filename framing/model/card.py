@@ -22,7 +22,9 @@ __all__ = [
     "BOILERPLATE_FILE",
     "CARD_FILE",
     "MODEL_FILES",
+    "FORMAT_VERSION",
     "PIPELINE_FILES",
+    "READABLE_VERSIONS",
     "describe_card",
     "read_card",
     "record_test",
@@ -34,7 +36,30 @@ PIPELINE_FILES = {"skops": "pipeline.skops", "joblib": "pipeline.joblib"}
 #: The files :func:`save_model` writes; a directory holding anything else is
 #: not replaced.
 MODEL_FILES = frozenset({CARD_FILE, BOILERPLATE_FILE, *PIPELINE_FILES.values()})
-FORMAT, FORMAT_VERSION = "framing-model", 1
+FORMAT = "framing-model"
+#: The model format version :func:`~framing.model.storage.save_model` writes.
+#: It is bumped whenever a saved file or setting changes meaning.
+#:
+#: 1
+#:     framing 0.1 to 0.2.0, flat module layout: ``pipeline.skops`` names
+#:     ``framing.features.FramingFeatures``. Four sub-variants were added
+#:     without a bump; the card's ``settings`` tells them apart by the keys
+#:     the older ones lack, and loading and scoring follow the card:
+#:
+#:     - no ``lexicon_weight``: the lexicon block beside TF-IDF is unweighted;
+#:     - no ``length``: the lexicon features always include ``n_tokens`` and
+#:       ``n_sentences`` (the FramingFeatures has no ``length`` attribute);
+#:     - no ``min_outlet_share``, ``min_outlets`` or ``n_text_features``:
+#:       n-grams were kept whatever the number of outlets using them;
+#:     - no ``strip_credits``: photo credits were not stripped in training,
+#:       so scoring keeps them too.
+#: 2
+#:     The stage-subpackage layout: ``pipeline.skops`` names
+#:     ``framing.features.transformer.FramingFeatures``; settings as in the
+#:     newest version 1 card.
+FORMAT_VERSION = 2
+#: The format versions :func:`read_card` accepts (oldest first).
+READABLE_VERSIONS: tuple[int, ...] = (1, 2)
 
 
 # -- the model card ------------------------------------------------------------
@@ -93,10 +118,10 @@ def _check_format_version(version: Any, card_path: Path) -> None:
             f"{card_path}: model format version {version} is newer than this "
             f"framing reads (version {FORMAT_VERSION}); upgrade framing"
         )
-    if version != FORMAT_VERSION:
+    if version not in READABLE_VERSIONS:
         raise ModelFileError(
             f"{card_path}: model format version {version}; this framing reads "
-            f"version {FORMAT_VERSION}. Retrain the model"
+            f"versions {READABLE_VERSIONS[0]} to {FORMAT_VERSION}. Retrain the model"
         )
 
 

@@ -30,12 +30,13 @@ checks on a loaded pipeline in :mod:`framing.model.checks`.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import shutil
 import stat
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -50,7 +51,7 @@ from framing.model.card import (
 from framing.model.checks import check_pipeline, check_versions
 from framing.model.framing_model import FramingModel
 
-__all__ = ["ALLOWED_TYPES", "file_types", "load_model", "save_model"]
+__all__ = ["ALLOWED_TYPES", "MOVED_TYPES", "file_types", "load_model", "save_model"]
 
 #: Every type a framing model file may contain (``module.Class`` as skops
 #: records it). Anything else is refused before loading.
@@ -86,6 +87,13 @@ ALLOWED_TYPES: frozenset[str] = frozenset(
         "sklearn.calibration._SigmoidCalibration",
     }
 )
+#: Classes a format version 1 file (framing 0.1 to 0.2.0) names by a path that
+#: moved in version 2: old ``module.Class`` -> the path in
+#: :data:`ALLOWED_TYPES`. Only these are mapped; everything else is checked as
+#: written.
+MOVED_TYPES: Mapping[str, str] = {
+    "framing.features.FramingFeatures": "framing.features.transformer.FramingFeatures",
+}
 #: skops node kinds a framing model file may contain (no functions,
 #: methods, operators or reduce calls).
 _ALLOWED_NODES = frozenset(
@@ -300,27 +308,65 @@ def file_types(path: str | Path) -> set[tuple[str, str]]:
     ModelFileError
         If the file is not a skops file.
     """
+    return _schema_types(_read_schema(Path(path).read_bytes(), path))
+
+
+def _read_schema(data: bytes, path: str | Path) -> Any:
+    """Parse ``schema.json`` of a skops file given as bytes."""
     try:
-        with zipfile.ZipFile(path) as zf:
-            schema = json.loads(zf.read("schema.json"))
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return json.loads(zf.read("schema.json"))
     except (zipfile.BadZipFile, KeyError, json.JSONDecodeError, UnicodeDecodeError):
         raise ModelFileError(f"{path}: not a skops model file") from None
-    found: set[tuple[str, str]] = set()
+
+
+def _schema_nodes(schema: Any) -> Iterator[dict[str, Any]]:
+    """Yield every node of a skops schema that names a class."""
     stack = [schema]
     while stack:
         node = stack.pop()
         if isinstance(node, dict):
             if "__class__" in node:
-                found.add(
-                    (
-                        f"{node.get('__module__')}.{node['__class__']}",
-                        str(node.get("__loader__")),
-                    )
-                )
+                yield node
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)
-    return found
+
+
+def _schema_types(schema: Any) -> set[tuple[str, str]]:
+    return {
+        (f"{node.get('__module__')}.{node['__class__']}", str(node.get("__loader__")))
+        for node in _schema_nodes(schema)
+    }
+
+
+def _move_classes(schema: Any) -> bool:
+    """Rewrite, in place, the class paths of :data:`MOVED_TYPES` in a schema.
+
+    Returns whether anything was rewritten.
+    """
+    moved = False
+    for node in _schema_nodes(schema):
+        new = MOVED_TYPES.get(f"{node.get('__module__')}.{node['__class__']}")
+        if new is not None:
+            node["__module__"], node["__class__"] = new.rsplit(".", 1)
+            moved = True
+    return moved
+
+
+def _with_schema(data: bytes, schema: Any) -> bytes:
+    """Return the skops zip `data` with its ``schema.json`` replaced."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as old,
+        zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as new,
+    ):
+        for item in old.infolist():
+            if item.filename == "schema.json":
+                new.writestr(item, json.dumps(schema))
+            else:
+                new.writestr(item, old.read(item))
+    return out.getvalue()
 
 
 def load_model(path: str | Path, *, trust: bool = False) -> FramingModel:
@@ -370,7 +416,7 @@ def load_model(path: str | Path, *, trust: bool = False) -> FramingModel:
     if files["serializer"] == "joblib":
         pipeline = _load_joblib(pipe_path, trust=trust)
     else:
-        pipeline = _load_skops(pipe_path, trust=trust)
+        pipeline = _load_skops(pipe_path, trust=trust, version=card["format_version"])
     boilerplate = _load_boilerplate(folder, files)
     check_pipeline(pipeline, card, pipe_path)
     return FramingModel(pipeline, card, boilerplate, folder)
@@ -393,14 +439,23 @@ def _load_joblib(path: Path, *, trust: bool) -> Any:
         ) from None
 
 
-def _load_skops(path: Path, *, trust: bool) -> Any:
+def _load_skops(path: Path, *, trust: bool, version: int) -> Any:
+    """Load a skops file after checking its types against the allow-list.
+
+    A version 1 file names classes by their pre-2 paths; they are mapped to
+    where the classes are now (:data:`MOVED_TYPES`) before the check, in
+    memory: the file on disk is not changed.
+    """
     import skops.io as sio
 
-    found = file_types(path)
+    data = path.read_bytes()
+    schema = _read_schema(data, path)
+    if version < 2 and _move_classes(schema):
+        data = _with_schema(data, schema)
     foreign = sorted(
         {
             name
-            for name, kind in found
+            for name, kind in _schema_types(schema)
             if name not in ALLOWED_TYPES or kind not in _ALLOWED_NODES
         }
     )
@@ -411,8 +466,7 @@ def _load_skops(path: Path, *, trust: bool) -> Any:
             "to load it. Pass --trust only if you trust its source"
         )
     try:
-        untrusted = sio.get_untrusted_types(file=path)
-        return sio.load(path, trusted=untrusted)
+        return sio.loads(data, trusted=sio.get_untrusted_types(data=data))
     except ModelFileError:
         raise
     except Exception as exc:  # skops raises many kinds on a corrupt file

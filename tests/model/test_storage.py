@@ -604,11 +604,11 @@ def test_newer_framing_version_warns(saved):
 
 def test_newer_format_version_is_refused(saved):
     card = json.loads((saved / "model.json").read_text())
-    card["format_version"] = 2
+    card["format_version"] = 3
     (saved / "model.json").write_text(json.dumps(card))
     with pytest.raises(
         ModelFileError,
-        match="format version 2 is newer than this framing reads.*upgrade framing",
+        match="format version 3 is newer than this framing reads.*upgrade framing",
     ):
         read_card(saved)
     card["format_version"] = 0
