@@ -10,13 +10,15 @@ from typing import Any, Literal
 
 import numpy as np
 
+from framing.text.tokens import WORD_PATTERN
+
 __all__ = ["Voice", "tokenize_texts"]
 
 Voice = Literal["all", "author"]
 
 _TOKEN_RE = re.compile(
     r"[^\W\d_]\.(?:[^\W\d_]\.)+"  # dotted abbreviations: u.s., e.g.
-    r"|\w+(?:[-'’]\w+)*"  # words, as framing.text.tokens.WORD_PATTERN
+    rf"|{WORD_PATTERN}"  # words
     r"|[^\w\s]+|\n"  # punctuation and line breaks: phrase breaks
 )
 _BREAK = "\n"  # token id 0; also ends every document

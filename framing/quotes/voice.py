@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from framing.columns import AUTHOR, QUOTED, SCARE_QUOTES, Match, Voice
+from framing.text.tokens import WORD_RE
 
 __all__ = ["QuoteSpan", "find_quotes", "voice_at", "find_scare_quotes"]
 
@@ -51,7 +52,6 @@ _DOUBLE_MARKS = re.compile(r'["“”„‟«»]')
 _SINGLE_OPEN = re.compile(r"['‘‹](?<![\w'’‘]['‘‹])(?=[\w\"“])(?!\d\ds?\b)")
 _SINGLE_CLOSE = re.compile(r"['’›](?<=[\w.,!?%)\"”]['’›])(?!\w)")
 _OPEN_CONTEXT = set(" \t\r\n([{/—–-:")
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _SPEECH = re.compile(
     r"\b(?:say|says|said|saying|tell|tells|told|state[sd]?|add(?:s|ed)?|"
     r"ask(?:s|ed)?|wr(?:ote|ites?)|declare[sd]?|announce[sd]?|according|"
@@ -262,7 +262,7 @@ def find_scare_quotes(
         inner = text[s.start + 1 : s.end - 1].strip()
         if not inner or inner[-1] in ".!?,;:":
             continue
-        words = _WORD.findall(inner)
+        words = WORD_RE.findall(inner)
         if not 1 <= len(words) <= max_words:
             continue
         lo, hi = _paragraph_bounds(text, s.start, s.end)

@@ -13,13 +13,25 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from nltk.tokenize.punkt import PunktSentenceTokenizer
-from nltk.tokenize.util import regexp_span_tokenize
+from framing.errors import ParameterError
 
-__all__ = ["word_spans", "count_tokens", "sentence_spans", "count_sentences"]
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
+__all__ = [
+    "WORD_PATTERN",
+    "WORD_RE",
+    "word_spans",
+    "count_tokens",
+    "sentence_spans",
+    "count_sentences",
+]
+
+#: A word: letters and digits joined by inner hyphens and apostrophes
+#: ("so-called", "don't", "Syria’s"). The one definition of a word in framing:
+#: token counts, discovery's tokeniser and the scare-quote length check use it.
 WORD_PATTERN = r"\w+(?:[-'’]\w+)*"
 _SENTENCE_GAP = (
     r"(?<=[.!?])\s+(?=[\"'“‘(\[]?[A-Z0-9])"
@@ -31,8 +43,11 @@ _SENTENCE_GAP = (
 # about 4x slower than ``re`` on these patterns, and its ``\w`` and ``\s``
 # differ from ``re``'s (superscript digits, combining marks, \x1c-\x1f).
 # Spans and counts both use ``re`` with the same patterns so they always
-# agree (tests check this).
-_WORDS_RE = re.compile(WORD_PATTERN)
+# agree (tests check this). NLTK itself is imported only where a sentence is
+# split: importing it loads scikit-learn, scipy and pandas, which the word
+# pattern's users (``framing highlight``) do without.
+#: :data:`WORD_PATTERN`, compiled with ``re``.
+WORD_RE = re.compile(WORD_PATTERN)
 _GAP_RE = re.compile(_SENTENCE_GAP)
 # For counting only: the same boundaries, written to start with a character
 # set so the regex engine skips ahead to candidate positions (about 3x faster
@@ -46,6 +61,8 @@ SentenceMethod = Literal["regex", "punkt"]
 
 @lru_cache(maxsize=1)
 def _punkt() -> PunktSentenceTokenizer:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
     return PunktSentenceTokenizer()
 
 
@@ -67,7 +84,7 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     >>> word_spans("Foreign-backed groups' gains")
     [(0, 14), (15, 21), (23, 28)]
     """
-    return [m.span() for m in _WORDS_RE.finditer(text)]
+    return [m.span() for m in WORD_RE.finditer(text)]
 
 
 def count_tokens(text: str) -> int:
@@ -88,7 +105,7 @@ def count_tokens(text: str) -> int:
     >>> count_tokens("So-called rebels didn't win.")
     4
     """
-    return len(_WORDS_RE.findall(text)) if text else 0
+    return len(WORD_RE.findall(text)) if text else 0
 
 
 def sentence_spans(
@@ -110,8 +127,8 @@ def sentence_spans(
 
     Raises
     ------
-    ValueError
-        For an unknown `method`.
+    ParameterError
+        For an unknown `method` (a ``ValueError``).
 
     Examples
     --------
@@ -124,7 +141,9 @@ def sentence_spans(
     if method == "punkt":
         return list(_punkt().span_tokenize(text))
     if method != "regex":
-        raise ValueError(f"method must be 'regex' or 'punkt', got {method!r}")
+        raise ParameterError(f"method must be 'regex' or 'punkt', got {method!r}")
+    from nltk.tokenize.util import regexp_span_tokenize
+
     return [(a, b) for a, b in regexp_span_tokenize(text, _GAP_RE) if text[a:b].strip()]
 
 
@@ -145,8 +164,8 @@ def count_sentences(text: str, *, method: SentenceMethod = "regex") -> int:
 
     Raises
     ------
-    ValueError
-        For an unknown `method`.
+    ParameterError
+        For an unknown `method` (a ``ValueError``).
 
     Examples
     --------
@@ -158,7 +177,7 @@ def count_sentences(text: str, *, method: SentenceMethod = "regex") -> int:
     if method == "punkt":
         return len(sentence_spans(text, method="punkt"))
     if method != "regex":
-        raise ValueError(f"method must be 'regex' or 'punkt', got {method!r}")
+        raise ParameterError(f"method must be 'regex' or 'punkt', got {method!r}")
     # Both kinds of boundary consume all the whitespace after them, and a
     # terminator boundary needs a character after it, so once the ends are
     # stripped no piece between or after boundaries is blank.
