@@ -62,9 +62,8 @@ def run_demo(out_dir: str | Path = "reports/demo") -> DemoPaths:
     from framing.corpus.read import read_corpus
     from framing.features.transformer import FramingFeatures, features_frame
     from framing.lexicon.load import load_lexicon
-    from framing.matching.highlight import render_html
+    from framing.matching.highlight import highlight_page
     from framing.matching.matcher import compile_matcher
-    from framing.quotes.voice import find_quotes
     from framing.tables import atomic_write_text, write_table
 
     data = demo_data_dir()
@@ -82,13 +81,8 @@ def run_demo(out_dir: str | Path = "reports/demo") -> DemoPaths:
     single = data / "demo" / "article_single.txt"
     text = single.read_bytes().decode("utf-8")
     matches = compile_matcher(lexicon).find(text)
-    page = render_html(
-        text,
-        matches,
-        list(lexicon.category_names),
-        quotes=find_quotes(text),
-        title=f"framing highlight: {single.name}",
-        descriptions={n: c.description for n, c in lexicon.categories.items()},
+    page = highlight_page(
+        text, matches, lexicon, title=f"framing highlight: {single.name}"
     )
     paths.outputs["highlight"] = atomic_write_text(out / "highlight.html", page)
     _demo_model(corpus, data, out, paths)

@@ -10,6 +10,7 @@ from framing._lazy import lazy_exports
 _EXPORTS = {
     "Matcher": ".matcher",
     "compile_matcher": ".matcher",
+    "highlight_page": ".highlight",
     "render_ansi": ".highlight",
     "render_html": ".highlight",
     "render_json": ".highlight",

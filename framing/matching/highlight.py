@@ -5,12 +5,21 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from framing.columns import QUOTED, SCARE_QUOTES, Match
-from framing.quotes.voice import QuoteSpan
+from framing.quotes.voice import QuoteSpan, find_quotes
 
-__all__ = ["render_ansi", "render_html", "render_json", "category_colors"]
+if TYPE_CHECKING:
+    from framing.lexicon.lexicon import Lexicon
+
+__all__ = [
+    "category_colors",
+    "highlight_page",
+    "render_ansi",
+    "render_html",
+    "render_json",
+]
 
 # Okabe-Ito and Tol "muted"/"light" colours: distinguishable with the common
 # colour-vision deficiencies, and light enough to read black text on.
@@ -246,6 +255,55 @@ def render_html(
         f"<title>{html.escape(title)}</title><style>{_CSS}</style></head>"
         f"<body><h1>{html.escape(title)}</h1><div class=legend>{legend}</div>"
         f'<div class="text">{body}</div>{table}</body></html>\n'
+    )
+
+
+def highlight_page(
+    text: str,
+    matches: Sequence[Match],
+    lexicon: Lexicon,
+    *,
+    title: str = "framing highlight",
+) -> str:
+    """Render the HTML page of one article's matches against a lexicon.
+
+    :func:`render_html` with the lexicon's category order and descriptions
+    and the text's quotation spans (:func:`framing.quotes.voice.find_quotes`)
+    shaded: the page of ``framing highlight --format html`` and of the demo.
+
+    Parameters
+    ----------
+    text : str
+        The text the matches were found in.
+    matches : sequence of Match
+        From ``compile_matcher(lexicon).find(text)``.
+    lexicon : Lexicon
+        The lexicon the matches come from.
+    title : str, default="framing highlight"
+        Page title.
+
+    Returns
+    -------
+    str
+        The HTML document.
+
+    Examples
+    --------
+    >>> from framing.lexicon.load import load_lexicon
+    >>> from framing.matching.matcher import compile_matcher
+    >>> lex = load_lexicon()
+    >>> text = 'The "moderate" rebels, reportedly.'
+    >>> page = highlight_page(text, compile_matcher(lex).find(text), lex)
+    >>> page.startswith("<!DOCTYPE html>"), 'class="scare"' in page
+    (True, True)
+    """
+    return render_html(
+        text,
+        matches,
+        list(lexicon.category_names),
+        quotes=find_quotes(text),
+        title=title,
+        descriptions={n: c.description for n, c in lexicon.categories.items()},
     )
 
 
