@@ -28,5 +28,8 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
 
+bench-quick: $(STAMP)
+	$(BIN)/python bench/run_all.py --quick
+
 clean-venv:
 	rm -rf $(VENV)

@@ -5,15 +5,26 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import resource
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = REPO.parent / "shared"
+
+
+class ChildRun(NamedTuple):
+    """One child process: wall seconds, its own peak RSS in MB, exit code, stderr."""
+
+    seconds: float
+    rss_mb: float
+    returncode: int
+    stderr: str
 
 
 def parser(description: str) -> argparse.ArgumentParser:
@@ -56,6 +67,32 @@ def best_of(fn: Callable[[], Any], repeat: int = 3) -> tuple[float, Any]:
         result = fn()
         best = min(best, time.perf_counter() - t0)
     return best, result
+
+
+def run_child(argv: list[str], *, env: dict[str, str] | None = None) -> ChildRun:
+    """Run `argv` with stdout discarded; return its wall time, peak RSS, stderr.
+
+    The peak RSS is the child's own (``os.wait4``), not that of earlier
+    children, so runs of different commands are told apart.
+    """
+    with open(os.devnull, "wb") as null, tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        pid = os.posix_spawn(
+            argv[0],
+            argv,
+            os.environ if env is None else env,
+            file_actions=[
+                (os.POSIX_SPAWN_DUP2, null.fileno(), 1),
+                (os.POSIX_SPAWN_DUP2, err.fileno(), 2),
+            ],
+        )
+        _, status, usage = os.wait4(pid, 0)
+        seconds = time.perf_counter() - t0
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+    return ChildRun(
+        seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), stderr
+    )
 
 
 def peak_rss_mb() -> float:

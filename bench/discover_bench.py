@@ -21,6 +21,7 @@ Writes the Markdown summary to ``bench/results/discover.md`` (``--out``).
 
 from __future__ import annotations
 
+import gzip
 import os
 import sys
 import time
@@ -30,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pandas as pd  # noqa: E402
 
-from bench._common import REPO, parser, require_shared, table  # noqa: E402
+from bench._common import REPO, parser, require_shared, run_child, table  # noqa: E402
 
 TIME_FLOOR_S, RSS_FLOOR_MB = 120.0, 4096.0
 
@@ -38,26 +39,10 @@ TIME_FLOOR_S, RSS_FLOOR_MB = 120.0, 4096.0
 def run_cli(args: list[str]) -> tuple[float, float, str]:
     """Run ``framing`` in a child; return (seconds, its own peak RSS MB, stderr)."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    with open(os.devnull, "wb") as null:
-        t0 = time.perf_counter()
-        errfile = REPO / "bench" / "out" / "discover_stderr.txt"
-        errfile.parent.mkdir(parents=True, exist_ok=True)
-        with open(errfile, "wb") as err:
-            pid = os.posix_spawn(
-                sys.executable,
-                [sys.executable, "-m", "framing", *args],
-                env,
-                file_actions=[
-                    (os.POSIX_SPAWN_DUP2, null.fileno(), 1),
-                    (os.POSIX_SPAWN_DUP2, err.fileno(), 2),
-                ],
-            )
-            _, status, usage = os.wait4(pid, 0)
-        seconds = time.perf_counter() - t0
-    stderr = errfile.read_text(encoding="utf-8")
-    if os.waitstatus_to_exitcode(status):
-        raise SystemExit(f"framing {' '.join(args)} failed:\n{stderr}")
-    return seconds, usage.ru_maxrss / 1024, stderr
+    run = run_child([sys.executable, "-m", "framing", *args], env=env)
+    if run.returncode:
+        raise SystemExit(f"framing {' '.join(args)} failed:\n{run.stderr}")
+    return run.seconds, run.rss_mb, run.stderr
 
 
 def stages(path: Path, full_reference: bool) -> list[dict[str, object]]:
@@ -127,8 +112,14 @@ def main() -> None:
     p.add_argument(
         "--out", type=Path, default=REPO / "bench" / "results" / "discover.md"
     )
+    p.add_argument(
+        "--split",
+        choices=["train", "valid"],
+        default="train",
+        help="the ABP file to run on (valid: 2,356 articles, a quick run)",
+    )
     args = p.parse_args()
-    path = require_shared(args.shared, "data", "abp", "train.jsonl.gz")
+    path = require_shared(args.shared, "data", "abp", f"{args.split}.jsonl.gz")
     out_dir = REPO / "bench" / "out"
     out_dir.mkdir(parents=True, exist_ok=True)
     mb = path.stat().st_size / 1e6
@@ -228,18 +219,21 @@ def main() -> None:
         ["python", "bench/discover_bench.py"]
         + (["--jobs", str(args.jobs)] if args.jobs != 1 else [])
         + (["--full-reference"] if args.full_reference else [])
+        + (["--split", args.split] if args.split != "train" else [])
     )
+    with gzip.open(path, "rb") as fh:
+        n_articles = sum(1 for _ in fh)
     lines = [
         "## Distinguishing terms: `framing discover` (issue: discovery)",
         "",
         f"Command: `{shown}`, which runs `framing discover "
-        "../shared/data/abp/train.jsonl.gz --by bias -o terms.csv "
+        f"../shared/data/abp/{path.name} --by bias -o terms.csv "
         "--suggest-lexicon candidates.toml` (defaults: `--clean`, "
         "`--strip-boilerplate`, `--min-count 5`, `--prior-scale 0.1`, unigrams "
         "and G2-filtered bigrams, stop-word unigrams dropped) in a child "
         "process, then the same with `--max-outlet-share 0.5`, and `--by outlet`.",
-        f"Data: train.jsonl.gz, 26,590 articles, {mb:.0f} MB gzipped "
-        "(~165 M characters of text). Wall time and the child's own peak RSS "
+        f"Data: {path.name}, {n_articles:,} articles, {mb:.0f} MB gzipped. "
+        "Wall time and the child's own peak RSS "
         "(`os.wait4`), one run each, 2-core machine shared with other jobs.",
         "",
         table(runs, ["command", "seconds", "peak RSS MB", "floor"]),

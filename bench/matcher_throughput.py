@@ -48,11 +48,13 @@ def _trie_regex(forms: list[str]) -> re.Pattern[str]:
 
 def main() -> None:
     """Time each method on the ABP validation texts; print the table."""
-    args = parser(__doc__.splitlines()[0]).parse_args()
+    p = parser(__doc__.splitlines()[0])
+    p.add_argument("--limit", type=int, help="only the first N articles (quick run)")
+    args = p.parse_args()
     path = require_shared(args.shared, "data", "abp", "valid.jsonl.gz")
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    texts = [r["text"] for r in load_jsonl_gz(path)]
+    texts = [r["text"] for r in load_jsonl_gz(path, limit=args.limit)]
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     lex = load_lexicon()
     matcher = compile_matcher(lex)
