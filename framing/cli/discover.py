@@ -182,11 +182,9 @@ def discover(kw: dict[str, Any]) -> None:
     left_out = len(corpus) - len(groups)
     corpus = corpus.loc[groups.index]
     if kw["strip_boilerplate"]:
-        from framing.corpus.boilerplate import strip_boilerplate, strip_credits
+        from framing.corpus.boilerplate import find_and_strip
 
-        corpus = strip_credits(corpus)
-        if corpus["outlet"].notna().any():
-            corpus = strip_boilerplate(corpus, credits=False)
+        corpus, _ = find_and_strip(corpus)
     info(
         f"{len(corpus):,} articles in {groups.nunique()} groups by {by} "
         f"({left_out:,} without a group left out); counting terms",

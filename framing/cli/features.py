@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,7 @@ from framing.cli._options import (
     "--strip-boilerplate",
     is_flag=True,
     help="Remove photo credits and lines that recur across an outlet's "
-    "articles (reads the whole corpus into memory first).",
+    "articles (reads the corpus twice: to find the lines, then to strip them).",
 )
 @click.option(
     "--no-voice",
@@ -58,7 +59,7 @@ def features(kw: dict[str, Any]) -> None:
         framing features data/demo/articles.jsonl -o features.csv
         framing features news.csv --text-col body -o features.parquet
     """
-    from framing.corpus.read import iter_corpus, read_corpus
+    from framing.corpus.read import iter_corpus
     from framing.features.transformer import FramingFeatures, features_frame
     from framing.tables import TableWriter, table_format
 
@@ -71,11 +72,7 @@ def features(kw: dict[str, Any]) -> None:
         n_jobs=kw["jobs"],
     ).fit([])
     if kw["strip_boilerplate"]:
-        from framing.corpus.boilerplate import strip_boilerplate
-
-        whole = strip_boilerplate(read_corpus(corpus, **ckw))
-        step = kw["chunksize"]
-        chunks: Any = (whole.iloc[i : i + step] for i in range(0, len(whole), step))
+        chunks = _stripped_chunks(corpus, kw["chunksize"], ckw)
     else:
         chunks = iter_corpus(corpus, chunksize=kw["chunksize"], **ckw)
     n = empty = 0
@@ -86,3 +83,23 @@ def features(kw: dict[str, Any]) -> None:
             n += len(table)
             empty += int((table["status"] != "ok").sum())
     info(f"{n:,} rows ({empty:,} empty) -> {output}", quiet=quiet)
+
+
+def _stripped_chunks(
+    corpus: Path, chunksize: int, ckw: dict[str, Any]
+) -> Iterator[Any]:
+    """Yield the corpus chunks without credits and boilerplate, in two passes.
+
+    The first pass finds each outlet's boilerplate lines, the second strips
+    them chunk by chunk: the same texts as stripping the whole corpus at
+    once, with memory bounded by a chunk.
+    """
+    from framing.corpus.boilerplate import (
+        apply_boilerplate,
+        find_boilerplate_in_chunks,
+    )
+    from framing.corpus.read import iter_corpus
+
+    found = find_boilerplate_in_chunks(iter_corpus(corpus, chunksize=chunksize, **ckw))
+    for chunk in iter_corpus(corpus, chunksize=chunksize, **ckw):
+        yield apply_boilerplate(chunk, found)

@@ -22,16 +22,22 @@ import pandas as pd
 
 from framing.columns import OUTLET, TEXT
 from framing.corpus.clean import join_lines
-from framing.errors import CorpusFormatError
+from framing.errors import CorpusFormatError, ParameterError
 
 __all__ = [
     "CREDIT",
+    "apply_boilerplate",
+    "find_and_strip",
     "find_boilerplate",
+    "find_boilerplate_in_chunks",
     "normalize_line",
     "remove_credits",
     "strip_boilerplate",
     "strip_credits",
 ]
+
+#: The boilerplate lines of each outlet: outlet -> normalised lines.
+Boilerplate = Mapping[Any, Iterable[str]]
 
 #: A photo credit closing a line. Two forms:
 #:
@@ -117,8 +123,8 @@ def find_boilerplate(
     ------
     CorpusFormatError
         If a column is missing.
-    ValueError
-        If `min_share` is not in (0, 1].
+    ParameterError
+        If `min_share` is not in (0, 1] (a ``ValueError``).
 
     Examples
     --------
@@ -129,18 +135,65 @@ def find_boilerplate(
     {'A': {'follow us on x'}}
     """
     _check(df, outlet_col, text_col, min_share)
-    found: dict[Any, set[str]] = {}
-    for outlet, texts in df.groupby(outlet_col, sort=True, dropna=True)[text_col]:
-        if len(texts) < min_articles:
-            continue
-        counts: Counter[str] = Counter()
-        for text in texts:
-            counts.update(_line_set(text, min_chars))
-        threshold = max(2, math.ceil(min_share * len(texts) - 1e-9))
-        lines = {line for line, count in counts.items() if count >= threshold}
-        if lines:
-            found[outlet] = lines
-    return found
+    lines = _LineCounts(min_chars)
+    lines.add(df, outlet_col, text_col)
+    return lines.boilerplate(min_share, min_articles)
+
+
+def find_boilerplate_in_chunks(
+    chunks: Iterable[pd.DataFrame],
+    *,
+    credits: bool = True,
+    outlet_col: str = OUTLET,
+    text_col: str = TEXT,
+    min_share: float = 0.3,
+    min_articles: int = 5,
+    min_chars: int = 3,
+) -> dict[Any, set[str]]:
+    r"""Find each outlet's boilerplate lines in a corpus read chunk by chunk.
+
+    The same lines :func:`find_and_strip` finds on the whole corpus, with
+    memory bounded by a chunk: feed the result to :func:`apply_boilerplate`
+    in a second pass over the chunks.
+
+    Parameters
+    ----------
+    chunks : iterable of pandas.DataFrame
+        The corpus, e.g. :func:`framing.corpus.read.iter_corpus`.
+    credits : bool, default=True
+        Count the lines as they are once photo credits are removed, as
+        :func:`find_and_strip` does.
+    outlet_col, text_col, min_share, min_articles, min_chars
+        See :func:`find_boilerplate`.
+
+    Returns
+    -------
+    dict
+        Outlet -> set of normalised lines, as :func:`find_boilerplate`.
+
+    Raises
+    ------
+    CorpusFormatError
+        If a column is missing.
+    ParameterError
+        If `min_share` is not in (0, 1].
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({
+    ...     "outlet": ["A"] * 5,
+    ...     "text": [f"Story {i}. (Jo Doe/AP)\nFollow us" for i in range(5)]})
+    >>> find_boilerplate_in_chunks([df.iloc[:2], df.iloc[2:]])
+    {'A': {'follow us'}}
+    """
+    _check_share(min_share)
+    lines = _LineCounts(min_chars)
+    for chunk in chunks:
+        _check(chunk, outlet_col, text_col, min_share)
+        if credits:
+            chunk = strip_credits(chunk, text_col=text_col)
+        lines.add(chunk, outlet_col, text_col)
+    return lines.boilerplate(min_share, min_articles)
 
 
 def strip_boilerplate(
@@ -174,15 +227,21 @@ def strip_boilerplate(
         A copy with the lines removed (blank-line runs left behind collapse
         to one, leading and trailing blank lines go). All rows are kept, in
         order. ``attrs["boilerplate"]`` maps each outlet to the number of
-        lines removed from its articles; ``attrs["credits"]`` counts the
-        photo credits removed (when `credits`).
+        lines removed from its articles (absent when no row has an outlet or
+        `boilerplate` is empty); ``attrs["credits"]`` counts the photo
+        credits removed (when `credits`).
+
+    See Also
+    --------
+    find_and_strip : The same, returning the lines found.
+    apply_boilerplate : Strip known lines from one chunk.
 
     Raises
     ------
     CorpusFormatError
         If a column is missing.
-    ValueError
-        If `min_share` is not in (0, 1].
+    ParameterError
+        If `min_share` is not in (0, 1] (a ``ValueError``).
 
     Examples
     --------
@@ -194,17 +253,153 @@ def strip_boilerplate(
     ('Story 0.', {'A': 5})
     """
     _check(df, outlet_col, text_col, min_share)
-    if credits:
-        df = strip_credits(df, text_col=text_col)
-    if boilerplate is None:
-        boilerplate = find_boilerplate(
+    if boilerplate is not None:
+        return apply_boilerplate(
             df,
+            boilerplate,
+            credits=credits,
             outlet_col=outlet_col,
             text_col=text_col,
-            min_share=min_share,
-            min_articles=min_articles,
             min_chars=min_chars,
         )
+    stripped, _ = find_and_strip(
+        df,
+        credits=credits,
+        outlet_col=outlet_col,
+        text_col=text_col,
+        min_share=min_share,
+        min_articles=min_articles,
+        min_chars=min_chars,
+    )
+    return stripped
+
+
+def find_and_strip(
+    df: pd.DataFrame,
+    *,
+    credits: bool = True,
+    outlet_col: str = OUTLET,
+    text_col: str = TEXT,
+    min_share: float = 0.3,
+    min_articles: int = 5,
+    min_chars: int = 3,
+) -> tuple[pd.DataFrame, dict[Any, set[str]]]:
+    r"""Strip photo credits, then find each outlet's boilerplate lines and strip them.
+
+    What training, evaluation and discovery do to a corpus before they count
+    anything: credits first (the lines are found without them), then the
+    lines that recur across an outlet's articles. The line step is skipped
+    when the corpus has no outlet column or no row with an outlet.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The corpus; it is not modified.
+    credits : bool, default=True
+        Remove photo credits first (:func:`strip_credits`).
+    outlet_col, text_col, min_share, min_articles, min_chars
+        See :func:`find_boilerplate`.
+
+    Returns
+    -------
+    stripped : pandas.DataFrame
+        A copy, all rows in order; ``attrs["credits"]`` counts the credits
+        removed (with `credits`) and ``attrs["boilerplate"]`` the lines
+        removed per outlet (when the line step ran).
+    found : dict
+        Outlet -> normalised lines found (:func:`find_boilerplate`): pass it
+        to :func:`apply_boilerplate` to strip new articles the same way.
+
+    Raises
+    ------
+    CorpusFormatError
+        If `text_col` is missing.
+    ParameterError
+        If `min_share` is not in (0, 1].
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({
+    ...     "outlet": ["A"] * 5,
+    ...     "text": [f"Story {i}. (Jo Doe/AP)\nShare this" for i in range(5)]})
+    >>> out, found = find_and_strip(df)
+    >>> out.loc[0, "text"], found, out.attrs["credits"]
+    ('Story 0.', {'A': {'share this'}}, 5)
+    """
+    _check_share(min_share)
+    _require_columns(df, {text_col: "`text_col`"})
+    if credits:
+        df = strip_credits(df, text_col=text_col)
+    if outlet_col not in df.columns or not df[outlet_col].notna().any():
+        return df, {}
+    found = find_boilerplate(
+        df,
+        outlet_col=outlet_col,
+        text_col=text_col,
+        min_share=min_share,
+        min_articles=min_articles,
+        min_chars=min_chars,
+    )
+    return _strip_lines(df, found, outlet_col, text_col, min_chars), found
+
+
+def apply_boilerplate(
+    chunk: pd.DataFrame,
+    boilerplate: Boilerplate | None,
+    *,
+    credits: bool = True,
+    outlet_col: str = OUTLET,
+    text_col: str = TEXT,
+    min_chars: int = 3,
+) -> pd.DataFrame:
+    r"""Strip photo credits and known boilerplate lines from a chunk of articles.
+
+    The per-chunk step of scoring and of streamed stripping: the lines were
+    found before (:func:`find_and_strip` in training,
+    :func:`find_boilerplate_in_chunks`), so each chunk is stripped alone.
+
+    Parameters
+    ----------
+    chunk : pandas.DataFrame
+        Articles; not modified.
+    boilerplate : mapping or None
+        Outlet -> normalised lines to remove from that outlet's articles.
+        None or empty: remove credits only.
+    credits : bool, default=True
+        Remove photo credits first; skipped when there is no `text_col`.
+    outlet_col, text_col, min_chars
+        See :func:`find_boilerplate`; the line step is skipped when there is
+        no `outlet_col`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The chunk, stripped (a copy when anything was done); attrs as
+        :func:`strip_boilerplate`.
+
+    Examples
+    --------
+    >>> chunk = pd.DataFrame({"outlet": ["A", "B"],
+    ...                       "text": ["News.\nShare this", "News. (Jo Doe/AP)"]})
+    >>> apply_boilerplate(chunk, {"A": {"share this"}})["text"].tolist()
+    ['News.', 'News.']
+    """
+    if credits and text_col in chunk.columns:
+        chunk = strip_credits(chunk, text_col=text_col)
+    if not boilerplate or outlet_col not in chunk.columns:
+        return chunk
+    return _strip_lines(chunk, boilerplate, outlet_col, text_col, min_chars)
+
+
+def _strip_lines(
+    df: pd.DataFrame,
+    boilerplate: Boilerplate,
+    outlet_col: str,
+    text_col: str,
+    min_chars: int,
+) -> pd.DataFrame:
+    """Remove each outlet's boilerplate lines from its texts; count them in attrs."""
+    _require_columns(df, {outlet_col: _COLUMNS, text_col: _COLUMNS})
     lookup = {
         outlet: frozenset(map(normalize_line, lines))
         for outlet, lines in boilerplate.items()
@@ -300,7 +495,7 @@ def strip_credits(df: pd.DataFrame, *, text_col: str = TEXT) -> pd.DataFrame:
     >>> out["text"].tolist(), out.attrs["credits"]
     (['A rally.', 'Polls (A/B).'], 1)
     """
-    _require_columns(df, {text_col: "--text-col"})
+    _require_columns(df, {text_col: "`text_col`"})
     total = 0
     texts = []
     for text in df[text_col]:
@@ -325,6 +520,9 @@ def _text_dtype(column: pd.Series) -> Any:
     return object
 
 
+_COLUMNS = "`outlet_col` / `text_col`"
+
+
 def _require_columns(df: pd.DataFrame, options: Mapping[str, str]) -> None:
     """Raise a one-line error naming the first missing column and its option."""
     for column, option in options.items():
@@ -336,10 +534,48 @@ def _require_columns(df: pd.DataFrame, options: Mapping[str, str]) -> None:
 
 
 def _check(df: pd.DataFrame, outlet_col: str, text_col: str, min_share: float) -> None:
-    hint = "--outlet-col / --text-col"
-    _require_columns(df, {outlet_col: hint, text_col: hint})
+    _require_columns(df, {outlet_col: _COLUMNS, text_col: _COLUMNS})
+    _check_share(min_share)
+
+
+def _check_share(min_share: float) -> None:
     if not 0 < min_share <= 1:
-        raise ValueError(f"min_share must be in (0, 1], got {min_share}")
+        raise ParameterError(f"`min_share` must be in (0, 1], got {min_share}")
+
+
+class _LineCounts:
+    """Per outlet: articles seen, and in how many of them each line occurs.
+
+    Fed one frame or chunk at a time (:meth:`add`), so the lines can be found
+    on a corpus that is never whole in memory. Outlets keep the order of
+    ``groupby`` on the first chunk they occur in.
+    """
+
+    def __init__(self, min_chars: int) -> None:
+        self.min_chars = min_chars
+        self.articles: Counter[Any] = Counter()
+        self.lines: dict[Any, Counter[str]] = {}
+
+    def add(self, df: pd.DataFrame, outlet_col: str, text_col: str) -> None:
+        """Count the lines of each outlet's articles in `df` (once per article)."""
+        for outlet, texts in df.groupby(outlet_col, sort=True, dropna=True)[text_col]:
+            self.articles[outlet] += len(texts)
+            counts = self.lines.setdefault(outlet, Counter())
+            for text in texts:
+                counts.update(_line_set(text, self.min_chars))
+
+    def boilerplate(self, min_share: float, min_articles: int) -> dict[Any, set[str]]:
+        """Lines in at least `min_share` of an outlet's articles (and two)."""
+        found: dict[Any, set[str]] = {}
+        for outlet, counts in self.lines.items():
+            n = self.articles[outlet]
+            if n < min_articles:
+                continue
+            threshold = max(2, math.ceil(min_share * n - 1e-9))
+            lines = {line for line, count in counts.items() if count >= threshold}
+            if lines:
+                found[outlet] = lines
+        return found
 
 
 def _present(value: Any) -> bool:

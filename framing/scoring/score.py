@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from framing.columns import DATE, ID, OUTLET, STATUS, TEXT
+from framing.columns import DATE, ID, OUTLET, STATUS
 from framing.features.transformer import FramingFeatures, as_texts
 from framing.model.explain import explain_rows
 from framing.model.framing_model import FramingModel
@@ -78,13 +78,10 @@ def _strip_known(model: FramingModel, corpus: pd.DataFrame) -> pd.DataFrame:
     Models saved before credits were stripped have no ``strip_credits``
     setting and keep their credits, as in their training.
     """
-    from framing.corpus.boilerplate import strip_boilerplate, strip_credits
+    from framing.corpus.boilerplate import apply_boilerplate
 
-    if model.card.get("settings", {}).get("strip_credits") and TEXT in corpus:
-        corpus = strip_credits(corpus)
-    if not model.boilerplate or OUTLET not in corpus.columns:
-        return corpus
-    return strip_boilerplate(corpus, boilerplate=model.boilerplate, credits=False)
+    credits = bool(model.card.get("settings", {}).get("strip_credits"))
+    return apply_boilerplate(corpus, model.boilerplate, credits=credits)
 
 
 def _meta(corpus: pd.DataFrame, keep: Sequence[str]) -> pd.DataFrame:
@@ -266,11 +263,11 @@ def evaluate_model(
         and OUTLET in kept
         and kept[OUTLET].notna().any()
     ):
-        from framing.corpus.boilerplate import strip_boilerplate
+        from framing.corpus.boilerplate import find_and_strip
 
         # Credits first, as in training (the lines are found without them).
         credits = bool(model.card.get("settings", {}).get("strip_credits"))
-        kept = strip_boilerplate(kept, credits=credits)
+        kept, _ = find_and_strip(kept, credits=credits)
     chunks = (kept.iloc[i : i + chunksize] for i in range(0, len(kept), chunksize))
     parts = [
         t

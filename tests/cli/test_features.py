@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -126,3 +128,28 @@ def test_features_bad_output_suffix_fails_before_reading(runner, tmp_path):
         ["features", str(bad), "-o", str(tmp_path / "x.xls"), "--strip-boilerplate"],
     )
     assert r.exit_code == 1 and "unknown output format" in r.stderr
+
+
+def test_features_strip_boilerplate_streams_in_two_passes(runner, tmp_path):
+    path = tmp_path / "news.jsonl"
+    rows = [
+        {
+            "outlet": "Wire",
+            "text": f"Rebels reportedly fled town {i}. (Jo Roe/AP)\nShare on Telegram",
+        }
+        for i in range(6)
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    outs = []
+    for size in ("1", "5000"):
+        out = tmp_path / f"f{size}.csv"
+        args = ["features", str(path), "-o", str(out), "--chunksize", size, "-q"]
+        r = runner.invoke(cli, [*args, "--strip-boilerplate"])
+        assert r.exit_code == 0, r.output
+        outs.append(out.read_text())
+    kept = tmp_path / "kept.csv"
+    r = runner.invoke(cli, ["features", str(path), "-o", str(kept), "-q"])
+    assert r.exit_code == 0, r.output
+    assert outs[0] == outs[1]
+    stripped, raw = pd.read_csv(tmp_path / "f1.csv"), pd.read_csv(kept)
+    assert (stripped["n_tokens"] < raw["n_tokens"]).all()

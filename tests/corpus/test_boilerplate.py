@@ -9,13 +9,16 @@ import pandas as pd
 import pytest
 
 from framing.corpus.boilerplate import (
+    apply_boilerplate,
+    find_and_strip,
     find_boilerplate,
+    find_boilerplate_in_chunks,
     normalize_line,
     remove_credits,
     strip_boilerplate,
     strip_credits,
 )
-from framing.errors import CorpusFormatError
+from framing.errors import CorpusFormatError, ParameterError
 
 
 def corpus() -> pd.DataFrame:
@@ -126,7 +129,7 @@ def test_strip_with_precomputed_boilerplate_and_custom_columns():
 
 def test_errors():
     df = corpus()
-    with pytest.raises(CorpusFormatError, match="no column 'source'.*--outlet-col"):
+    with pytest.raises(CorpusFormatError, match="no column 'source'.*`outlet_col`"):
         find_boilerplate(df, outlet_col="source")
     with pytest.raises(CorpusFormatError, match="no column 'body'"):
         strip_boilerplate(df, text_col="body")
@@ -245,3 +248,61 @@ def test_stripping_keeps_a_categorical_text_column_readable():
     )
     for out in (strip_credits(df), strip_boilerplate(df, min_articles=1)):
         assert out["text"].tolist() == ["A rally.", "Plain."]
+
+
+def with_credits() -> pd.DataFrame:
+    df = corpus()
+    df.loc[100, "text"] += "\nA caption. (Jane Doe/AP)"
+    df.loc[113, "text"] += "\nA rally. (Jo Roe/Reuters)"
+    return df
+
+
+@pytest.mark.parametrize("size", [1, 3, 14])
+def test_lines_found_chunk_by_chunk_are_those_of_the_whole(size):
+    df = with_credits()
+    chunks = (df.iloc[i : i + size] for i in range(0, len(df), size))
+    whole, found = find_and_strip(df)
+    assert find_boilerplate_in_chunks(chunks) == found
+    assert found == find_boilerplate(strip_credits(df))
+    again = pd.concat(
+        apply_boilerplate(df.iloc[i : i + size], found) for i in range(0, len(df), size)
+    )
+    assert again["text"].tolist() == whole["text"].tolist()
+
+
+def test_find_and_strip_is_strip_boilerplate_with_the_lines_found():
+    df = with_credits()
+    out, found = find_and_strip(df)
+    expected = strip_boilerplate(df)
+    assert out["text"].tolist() == expected["text"].tolist()
+    assert out.attrs == expected.attrs
+    assert found == {"A": {"follow the planet on telegram"}}
+
+
+def test_find_and_strip_without_outlets_strips_credits_only():
+    df = with_credits()
+    for frame in (df.drop(columns="outlet"), df.assign(outlet=None)):
+        out, found = find_and_strip(frame)
+        assert found == {} and "boilerplate" not in out.attrs
+        assert out.attrs["credits"] == 2
+        assert "Follow  The Planet" in out.loc[100, "text"]
+
+
+def test_apply_boilerplate_skips_what_it_cannot_do():
+    df = with_credits()
+    found = {"A": ["Follow The Planet on Telegram"]}
+    assert apply_boilerplate(df, None, credits=False) is df
+    assert apply_boilerplate(df.drop(columns="outlet"), found).attrs["credits"] == 2
+    out = apply_boilerplate(df, found, credits=False)
+    assert "Jane Doe" in out.loc[100, "text"] and out.attrs["boilerplate"] == {"A": 4}
+    with pytest.raises(CorpusFormatError, match="no column 'text'"):
+        apply_boilerplate(df.rename(columns={"text": "body"}), found)
+
+
+def test_min_share_out_of_range_is_a_parameter_error():
+    for call in (find_and_strip, find_boilerplate_in_chunks):
+        with pytest.raises(ParameterError, match="`min_share`"):
+            call(
+                [corpus()] if call is find_boilerplate_in_chunks else corpus(),
+                min_share=2,
+            )
