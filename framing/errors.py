@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 class FramingError(Exception):
     """Root of all errors raised by :mod:`framing` for bad input or state."""
@@ -22,12 +24,24 @@ class ModelFileError(FramingError, ValueError):
     """A model directory is missing, incompatible, tampered with or unsafe."""
 
 
-class ParameterError(FramingError, ValueError):
+class ParameterError(FramingError, ValueError, TypeError):
     """A parameter is out of range or of the wrong kind.
 
-    The message names the parameter as the Python API spells it (``min_df``);
-    the command line translates it to its option (``--min-df``).
+    A ``ValueError`` and, like scikit-learn's ``InvalidParameterError``, a
+    ``TypeError`` too, so code that caught either before keeps working.
+
+    Messages of every :class:`FramingError` name parameters as the Python API
+    spells them, in backticks, alone or with a value, as in ``"lower
+    `min_df`"``, ``"pass `trust=True`"`` or ``"use `features='lexicon'`"``.
+    The command line rewrites each to the option of the running command
+    (``--min-df``, ``--trust``, ``--features lexicon``); :data:`PARAMETER`
+    finds them.
     """
+
+
+#: A parameter named in a message, ``"`name`"`` or ``"`name=value`"``: group 1
+#: is the name, group 2 the value (None without ``=``).
+PARAMETER = re.compile(r"`([A-Za-z_]\w*)(?:=([^`]*))?`")
 
 
 def located(

@@ -186,7 +186,7 @@ class TableWriter:
                 raise FramingError(
                     f"{self.path}: a chunk's columns do not match the first "
                     f"chunk's ({reason}); write CSV or JSONL, or use a larger "
-                    "--chunksize"
+                    "`chunksize`"
                 ) from None
         self._parquet.write_table(table)
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import errno
 import functools
+import re
 import sys
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,7 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from framing._version import __version__
-from framing.errors import FramingError
+from framing.errors import PARAMETER, FramingError
 
 F = TypeVar("F", bound=Callable[..., Any])
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -33,7 +34,8 @@ class FramingGroup(click.Group):
         try:
             return super().invoke(ctx)
         except FramingError as exc:
-            raise click.ClickException(str(exc)) from None
+            params = _command_params(self, ctx)
+            raise click.ClickException(cli_wording(str(exc), params)) from None
         except PermissionError as exc:
             raise click.ClickException(f"{exc.filename}: permission denied") from None
         except OSError as exc:  # an output path that cannot be written, a full disk
@@ -49,7 +51,94 @@ class FramingGroup(click.Group):
 
 def _show_warning(message: Warning | str, *args: Any, **kwargs: Any) -> None:
     """Show a library warning as one ``Warning: ...`` line on stderr."""
-    click.echo(f"Warning: {message}", err=True)
+    click.echo(f"Warning: {_wording_here(str(message))}", err=True)
+
+
+#: API parameters whose command-line option has another name: API name ->
+#: (click parameter name, whether the option's flag means the opposite).
+_API_ALIASES = {
+    "evaluate": ("no_eval", True),
+    "lexicon": ("lexicon_paths", False),
+    "n_splits": ("folds", False),
+}
+
+
+def cli_wording(message: str, params: Iterable[click.Parameter]) -> str:
+    """Rewrite the API parameters a library message names as command options.
+
+    Library messages name parameters in backticks (see
+    :class:`~framing.errors.ParameterError`); each one that is an option of
+    the command becomes that option, spelled as on the command line. Others
+    stay as they are.
+
+    Parameters
+    ----------
+    message : str
+        A library error or warning message.
+    params : iterable of click.Parameter
+        The running command's parameters.
+
+    Returns
+    -------
+    str
+        The message as a command-line user should read it.
+
+    Examples
+    --------
+    >>> opts = [click.Option(["--min-df"]), click.Option(["--trust"], is_flag=True)]
+    >>> cli_wording("lower `min_df`, or pass `trust=True`", opts)
+    'lower --min-df, or pass --trust'
+    >>> cli_wording("use `min_df=2` or `top_per_group`", opts)
+    'use --min-df 2 or `top_per_group`'
+    """
+    options = {p.name: p for p in params if isinstance(p, click.Option)}
+
+    def spell(match: re.Match[str]) -> str:
+        name, value = match.groups()
+        target, negated = _API_ALIASES.get(name, (name, False))
+        option = options.get(target)
+        spelled = None if option is None else _spell(option, value, negated=negated)
+        return match.group(0) if spelled is None else spelled
+
+    return PARAMETER.sub(spell, message)
+
+
+def _spell(option: click.Option, value: str | None, *, negated: bool) -> str | None:
+    """Spell ``name`` or ``name=value`` as `option`; None when it has no way to."""
+    if value is None:
+        return _long(option.opts)
+    if not option.is_flag:
+        return f"{_long(option.opts)} {value.strip(chr(39) + chr(34))}"
+    if value not in ("True", "False"):
+        return None
+    if (value == "True") != negated:
+        return _long(option.opts)
+    return _long(option.secondary_opts)
+
+
+def _long(opts: list[str]) -> str | None:
+    """Return the first long option of `opts`, else the first, else None."""
+    return next((o for o in opts if o.startswith("--")), opts[0] if opts else None)
+
+
+def _command_params(group: click.Group, ctx: click.Context) -> list[click.Parameter]:
+    """Return the parameters of the subcommand that `ctx` ran."""
+    name = ctx.invoked_subcommand
+    command = group.get_command(ctx, name) if name else None
+    return [] if command is None else _all_params(command)
+
+
+def _all_params(command: click.Command) -> list[click.Parameter]:
+    """Return a command's parameters; a group's: those of all its commands."""
+    if isinstance(command, click.Group):
+        return [p for sub in command.commands.values() for p in _all_params(sub)]
+    return list(command.params)
+
+
+def _wording_here(message: str) -> str:
+    """Rewrite `message` for the command running now (see :func:`cli_wording`)."""
+    ctx = click.get_current_context(silent=True)
+    return message if ctx is None else cli_wording(message, ctx.command.params)
 
 
 @click.group(cls=FramingGroup, context_settings=CONTEXT_SETTINGS)
@@ -270,4 +359,4 @@ def warnings_to_stderr(quiet: bool) -> Iterator[None]:
                     msg = str(w.message)
                     if msg not in seen and issubclass(w.category, UserWarning):
                         seen.add(msg)
-                        click.echo(f"Warning: {msg}", err=True)
+                        click.echo(f"Warning: {_wording_here(msg)}", err=True)

@@ -15,6 +15,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from framing.errors import ParameterError
+
 __all__ = ["clean_text", "join_lines"]
 
 _PLATFORMS = (
@@ -153,7 +155,7 @@ def clean_text(text: str) -> str:
     'First paragraph.\n\nSecond one.'
     """
     if not isinstance(text, str):
-        raise TypeError(f"clean_text expects a str, got {type(text).__name__}")
+        raise ParameterError(f"clean_text expects a str, got {type(text).__name__}")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "(" in text and ("string(" in text or "array(" in text or "object(" in text):

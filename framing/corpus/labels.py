@@ -248,7 +248,7 @@ def _outlet_labels(
         info["label_source"] = {"outlet_table": "(mapping)", "column": "label"}
     if OUTLET not in corpus.columns or corpus[OUTLET].isna().all():
         raise CorpusFormatError(
-            "labels per outlet need an outlet column; none found. Try --outlet-col"
+            "labels per outlet need an outlet column; none found. Try `outlet_col`"
         )
     outlets = corpus[OUTLET].astype(object)
     keys = outlets.map(lambda o: o.strip() if isinstance(o, str) else "")
@@ -294,8 +294,8 @@ def _column_labels(
     if label_col is None or label_col not in corpus.columns:
         raise CorpusFormatError(
             f"no label column {label_col!r}; columns are "
-            f"{', '.join(map(str, corpus.columns))}. Use --label-col, or "
-            "--outlet-labels with an outlet,label table"
+            f"{', '.join(map(str, corpus.columns))}. Use `label_col`, or "
+            "`outlet_labels` with an outlet,label table"
         )
     info["label_source"] = {"column": label_col}
     labels = corpus[label_col].map(lambda v: None if is_na(v) else cell_str(v).strip())

@@ -33,7 +33,7 @@ from framing.corpus._cells import cell_str, column_names, is_na, replace_surroga
 from framing.corpus.clean import clean_text
 from framing.corpus.readers import read_raw
 from framing.corpus.readers.source import COMPRESSIONS, ReadOptions
-from framing.errors import CorpusFormatError, located
+from framing.errors import CorpusFormatError, ParameterError, located
 
 __all__ = [
     "CANONICAL_COLUMNS",
@@ -99,7 +99,7 @@ def detect_format(path: str | Path) -> tuple[str, str | None]:
     raise CorpusFormatError(
         located(
             path,
-            "cannot tell the format from the file name; pass fmt= (--input-format), "
+            "cannot tell the format from the file name; pass `fmt`, "
             f"one of {', '.join(FORMATS)}",
         )
     )
@@ -188,7 +188,7 @@ def iter_corpus(
     [['1', '2'], ['3']]
     """
     if chunksize < 1:
-        raise ValueError(f"chunksize must be at least 1, got {chunksize}")
+        raise ParameterError(f"`chunksize` must be at least 1, got {chunksize}")
     path = Path(path)
     if fmt is None:
         fmt, compression = detect_format(path)
@@ -338,8 +338,7 @@ def _canonical(raw: pd.DataFrame, opts: ReadOptions, first_row: int) -> pd.DataF
         raise CorpusFormatError(
             located(
                 opts.path,
-                f"no such text column; available columns: {available}. "
-                "Try --text-col (text_col=)",
+                f"no such text column; available columns: {available}. Try `text_col`",
                 column=opts.text_col,
             )
         )
@@ -356,7 +355,7 @@ def _canonical(raw: pd.DataFrame, opts: ReadOptions, first_row: int) -> pd.DataF
                 located(
                     opts.path,
                     f"no such {dst} column; available columns: "
-                    f"{column_names(raw.columns)}. Check --{dst}-col ({dst}_col=)",
+                    f"{column_names(raw.columns)}. Check `{dst}_col`",
                     column=src,
                 )
             )

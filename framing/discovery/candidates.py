@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framing.errors import ParameterError
 from framing.lexicon.lexicon import Lexicon
 from framing.lexicon.load import load_lexicon
 
@@ -149,7 +150,7 @@ def suggest_lexicon(
     ]
     """
     if top < 1:
-        raise ValueError(f"top must be at least 1, got {top}")
+        raise ParameterError(f"`top` must be at least 1, got {top}")
     new = terms[
         (terms["z"] >= min_z)
         & terms["term"].map(lambda t: isinstance(t, str) and t[:1].isalnum())

@@ -6,6 +6,8 @@ from typing import Any, Literal
 
 import numpy as np
 
+from framing.errors import ParameterError
+
 __all__ = ["PHRASE_THRESHOLDS", "PhraseMeasure", "bigram_association"]
 
 PhraseMeasure = Literal["likelihood_ratio", "pmi"]
@@ -59,8 +61,8 @@ def bigram_association(
     if measure == "pmi":
         return np.log2(n_ii * n_xx) - np.log2(n_ix * n_xi)
     if measure != "likelihood_ratio":
-        raise ValueError(
-            f"measure must be 'likelihood_ratio' or 'pmi', got {measure!r}"
+        raise ParameterError(
+            f"`measure` must be 'likelihood_ratio' or 'pmi', got {measure!r}"
         )
     cells = (
         (n_ii, n_ix, n_xi),

@@ -58,7 +58,7 @@ from framing.discovery.collocation import (
     PhraseMeasure,
     bigram_association,
 )
-from framing.errors import FramingError
+from framing.errors import FramingError, ParameterError
 
 __all__ = ["STOP_WORDS", "TermCounts", "count_terms"]
 
@@ -195,13 +195,13 @@ def count_terms(
     """
     lo, hi = ngram_range
     if not 1 <= lo <= hi <= 2:
-        raise ValueError(
-            f"ngram_range must be (1, 1), (1, 2) or (2, 2), got {ngram_range}"
+        raise ParameterError(
+            f"`ngram_range` must be (1, 1), (1, 2) or (2, 2), got {ngram_range}"
         )
     if min_count < 1:
-        raise ValueError(f"min_count must be at least 1, got {min_count}")
+        raise ParameterError(f"`min_count` must be at least 1, got {min_count}")
     if voice not in ("all", "author"):
-        raise ValueError(f"voice must be 'all' or 'author', got {voice!r}")
+        raise ParameterError(f"`voice` must be 'all' or 'author', got {voice!r}")
     if isinstance(texts, str):
         raise FramingError("texts must be a sequence of documents, not one string")
     texts = texts if isinstance(texts, Sequence) else list(texts)
@@ -266,7 +266,7 @@ def count_terms(
     counts = sparse.hstack(blocks, format="csr", dtype=np.int64)
     if counts.shape[1] == 0:
         raise FramingError(
-            f"no term occurs at least {min_count} times; lower min_count (--min-count)"
+            f"no term occurs at least {min_count} times; lower `min_count`"
         )
     return TermCounts(
         counts=counts,

@@ -19,7 +19,7 @@ from scipy import sparse
 
 from framing.discovery.candidates import lexicon_lookup
 from framing.discovery.counts import TermCounts
-from framing.errors import FramingError
+from framing.errors import FramingError, ParameterError
 from framing.lexicon.lexicon import Lexicon
 
 __all__ = ["build_prior", "group_position", "log_odds_dirichlet", "score_terms"]
@@ -67,7 +67,7 @@ def build_prior(
     [2.0, 1.0, 1.0]
     """
     if not scale > 0:
-        raise ValueError(f"prior scale must be > 0, got {scale}")
+        raise ParameterError(f"prior `scale` must be > 0, got {scale}")
     if background is not None:
         y = np.asarray(background, dtype=np.float64).ravel()
     elif isinstance(counts, TermCounts):
@@ -76,7 +76,7 @@ def build_prior(
         y = _dense(counts)
         y = y.sum(axis=0) if y.ndim == 2 else y.ravel()
     if (y < 0).any() or not np.isfinite(y).all():
-        raise ValueError("prior counts must be finite and non-negative")
+        raise ParameterError("prior counts must be finite and non-negative")
     return np.maximum(scale * y, floor)
 
 
@@ -121,16 +121,16 @@ def log_odds_dirichlet(counts_a: Any, counts_b: Any, prior: Any) -> np.ndarray:
     """
     ya, yb, alpha = _dense(counts_a), _dense(counts_b), _dense(prior)
     if ya.shape != yb.shape or ya.ndim not in (1, 2) or alpha.shape != ya.shape[-1:]:
-        raise ValueError(
+        raise ParameterError(
             f"shapes do not match: counts_a {ya.shape}, counts_b "
             f"{yb.shape}, prior {alpha.shape}"
         )
     if (ya < 0).any() or (yb < 0).any():
-        raise ValueError("counts must be non-negative")
+        raise ParameterError("counts must be non-negative")
     if not (alpha > 0).all():
-        raise ValueError("prior pseudo-counts must all be > 0")
+        raise ParameterError("prior pseudo-counts must all be > 0")
     if alpha.size < 2:
-        raise ValueError("log-odds need a vocabulary of at least two terms")
+        raise ParameterError("log-odds need a vocabulary of at least two terms")
     a0 = alpha.sum()
     na, nb = ya.sum(axis=-1, keepdims=True), yb.sum(axis=-1, keepdims=True)
     ya_a, yb_a = ya + alpha, yb + alpha
@@ -202,18 +202,20 @@ def score_terms(
             "distinguishing terms need at least two groups"
         )
     if top_per_group is not None and top_per_group < 1:
-        raise ValueError(f"top_per_group must be at least 1, got {top_per_group}")
+        raise ParameterError(f"`top_per_group` must be at least 1, got {top_per_group}")
     if not 0 < max_outlet_share <= 1:
-        raise ValueError(f"max_outlet_share must be in (0, 1], got {max_outlet_share}")
+        raise ParameterError(
+            f"`max_outlet_share` must be in (0, 1], got {max_outlet_share}"
+        )
     if (min_outlets > 1 or max_outlet_share < 1) and counts.spread is None:
-        raise ValueError(
-            "min_outlets and max_outlet_share need counts made with "
+        raise ParameterError(
+            "`min_outlets` and `max_outlet_share` need counts made with "
             "count_terms(..., outlets=...)"
         )
     if min_outlets > 1:
         if min_outlets > counts.n_outlets.max():
             raise FramingError(
-                f"--min-outlets {min_outlets}: no group has that many "
+                f"`min_outlets={min_outlets}`: no group has that many "
                 f"outlets (at most {counts.n_outlets.max()})"
             )
     category, covered = lexicon_lookup(counts.terms, lexicon)
@@ -257,7 +259,9 @@ def score_terms(
     else:
         ia, ib = (group_position(groups, name) for name in vs)
         if ia == ib:
-            raise FramingError(f"--vs needs two different groups, got {vs[0]!r} twice")
+            raise ParameterError(
+                f"`vs` needs two different groups, got {vs[0]!r} twice"
+            )
         a = matrix[ia].toarray().ravel().astype(np.float64)
         b = matrix[ib].toarray().ravel().astype(np.float64)
         z = log_odds_dirichlet(a, b, prior)

@@ -35,7 +35,7 @@ from framing.discovery.logodds import (
     group_position,
     score_terms,
 )
-from framing.errors import FramingError
+from framing.errors import FramingError, ParameterError
 from framing.lexicon.lexicon import Lexicon
 
 __all__ = ["assign_groups", "discover_terms"]
@@ -83,12 +83,12 @@ def assign_groups(
     ['left', 'right']
     """
     if TEXT not in corpus.columns:
-        raise FramingError("the corpus has no text column; use --text-col")
+        raise FramingError("the corpus has no text column; use `text_col`")
     if group_labels is not None:
         if OUTLET not in corpus.columns:
             raise FramingError(
                 "group labels map outlets to groups, but the corpus "
-                "has no outlet column; use --outlet-col"
+                "has no outlet column; use `outlet_col`"
             )
         source = corpus[OUTLET].map(
             lambda o: group_labels.get(o) if isinstance(o, str) else None
@@ -99,7 +99,7 @@ def assign_groups(
         columns = ", ".join(map(str, corpus.columns))
         raise FramingError(
             f"no column {by!r} to group by; columns are {columns}. "
-            "Use --by outlet, a label column, or --group-labels FILE"
+            "Use `by='outlet'`, a label column, or `group_labels`"
         )
     groups = source[source.notna()].map(str).astype(object)
     names = sorted(set(groups))
@@ -112,7 +112,9 @@ def assign_groups(
     if vs is not None:
         positions = [group_position(names, name) for name in vs]
         if positions[0] == positions[1]:
-            raise FramingError(f"--vs needs two different groups, got {vs[0]!r} twice")
+            raise ParameterError(
+                f"`vs` needs two different groups, got {vs[0]!r} twice"
+            )
     return groups
 
 

@@ -25,14 +25,14 @@ def _check_groups(y: np.ndarray, groups: np.ndarray) -> None:
     if missing.any():
         raise FramingError(
             f"{int(missing.sum())} article(s) have no outlet; outlet-held-out "
-            "evaluation needs an outlet for every article (--outlet-col)"
+            "evaluation needs an outlet for every article (`outlet_col`)"
         )
     outlets = np.unique(groups.astype(str))
     if len(outlets) < 3:
         raise FramingError(
             f"too few outlets for outlet-held-out cross-validation: "
             f"{len(outlets)} ({', '.join(outlets)}); need at least 3, with 2 per "
-            "label. Add outlets, or train with --no-eval"
+            "label. Add outlets, or train with `evaluate=False`"
         )
     for label in np.unique(y):
         have = np.unique(groups[y == label].astype(str))
@@ -40,7 +40,7 @@ def _check_groups(y: np.ndarray, groups: np.ndarray) -> None:
             raise FramingError(
                 f"label {label!r} has articles from only one outlet ({have[0]}); "
                 "outlet-held-out cross-validation needs at least 2 outlets per "
-                "label. Add outlets, or train with --no-eval"
+                "label. Add outlets, or train with `evaluate=False`"
             )
 
 

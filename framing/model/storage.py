@@ -426,7 +426,7 @@ def _load_joblib(path: Path, *, trust: bool) -> Any:
     if not trust:
         raise ModelFileError(
             f"{path}: a pickle (joblib) file can run arbitrary code when "
-            "loaded; refusing. Pass --trust (trust=True) only if you trust "
+            "loaded; refusing. Pass `trust=True` only if you trust "
             "its source"
         )
     import joblib
@@ -463,7 +463,7 @@ def _load_skops(path: Path, *, trust: bool, version: int) -> Any:
         shown = ", ".join(foreign[:5]) + (" ..." if len(foreign) > 5 else "")
         raise ModelFileError(
             f"{path}: contains types outside the allow-list ({shown}); refusing "
-            "to load it. Pass --trust only if you trust its source"
+            "to load it. Pass `trust=True` only if you trust its source"
         )
     try:
         return sio.loads(data, trusted=sio.get_untrusted_types(data=data))

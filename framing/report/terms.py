@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from framing.errors import FramingError
+from framing.errors import FramingError, ParameterError
 from framing.report.style import (
     CATEGORICAL,
     GREY,
@@ -148,7 +148,7 @@ def plot_fightin_words(
     ['army', 'regime']
     """
     if top < 0:
-        raise ValueError(f"top must be >= 0, got {top}")
+        raise ParameterError(f"`top` must be >= 0, got {top}")
     table, group, versus = _comparison(terms, group)
     ax = ensure_axes(ax, (PAGE_WIDTH, 7.0))
     x = np.log10(table["freq"].to_numpy(dtype=float))

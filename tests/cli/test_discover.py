@@ -194,7 +194,7 @@ def test_group_labels_on_the_demo_corpus(runner, tmp_path):
             ["--by", "stance"],
             "Error: no column 'stance' to group by; columns are id, "
             "text, outlet, date, title, bias. Use --by outlet, a label "
-            "column, or --group-labels FILE",
+            "column, or --group-labels",
         ),
         (
             ["--by", "bias", "--vs", "left", "far-left"],
@@ -206,7 +206,7 @@ def test_group_labels_on_the_demo_corpus(runner, tmp_path):
         ),
         (
             ["--min-count", "500"],
-            "Error: no term occurs at least 500 times; lower min_count (--min-count)",
+            "Error: no term occurs at least 500 times; lower --min-count",
         ),
         (
             ["--min-outlets", "2"],

@@ -65,7 +65,7 @@ def test_bad_outlet_tables(tmp_path, content, message):
 
 
 def test_bad_label_column_and_single_class():
-    with pytest.raises(CorpusFormatError, match="no label column 'nope'.*--label-col"):
+    with pytest.raises(CorpusFormatError, match="no label column 'nope'.*`label_col`"):
         resolve_labels(_docs(), label_col="nope")
     one = pd.DataFrame({"text": ["a", "b"], "outlet": ["X", "Y"], "bias": ["l", "l"]})
     with pytest.raises(FramingError, match="a single label"):

@@ -208,7 +208,7 @@ def test_missing_text_column_names_file_column_and_alternatives(tmp_path, name):
     message = str(err.value)
     assert message.startswith(f"{path}, column 'text': no such text column")
     assert "available columns: key, body, source, published, headline, label" in message
-    assert "Try --text-col" in message
+    assert "Try `text_col`" in message
     assert "\n" not in message
 
 
@@ -219,7 +219,7 @@ def test_a_renamed_optional_column_that_is_absent_is_an_error(tmp_path):
     assert str(err.value).startswith(
         f"{path}, column 'sourc': no such outlet column; available columns: key, "
     )
-    assert "Check --outlet-col" in str(err.value)
+    assert "Check `outlet_col`" in str(err.value)
 
 
 def test_empty_and_missing_texts_are_kept(tmp_path):
@@ -331,7 +331,7 @@ def test_undecodable_bytes_name_row_and_suggest_encoding(tmp_path, name, row):
         read_corpus(path)
     message = str(err.value)
     assert message.startswith(f"{path}, row {row}: byte 0xe9")
-    assert "--encoding" in message
+    assert "`encoding='latin-1'`" in message
     df = read_corpus(path, encoding="latin-1")
     assert df["text"].iloc[-1].startswith("café")
 

@@ -50,7 +50,7 @@ def read_delimited(
 def _csv_message(path: Path, error: str, sep: str) -> str:
     if match := _CSV_RAGGED.search(error):
         expected, record, saw = (int(g) for g in match.groups())
-        hint = "check quoting and the delimiter (--input-format csv/tsv)"
+        hint = "check quoting and the delimiter (`fmt='csv'` or `fmt='tsv'`)"
         return located(
             path,
             f"ragged row: expected {expected} fields, saw {saw}; {hint}",

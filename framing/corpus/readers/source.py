@@ -33,7 +33,7 @@ _OPENERS = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
 COMPRESSIONS = tuple(_OPENERS)
 #: What reading a (compressed) file may raise besides decode errors.
 READ_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError)
-ENCODING_HINT = "try another encoding (--encoding latin-1)"
+ENCODING_HINT = "try another encoding (`encoding='latin-1'`)"
 
 
 @dataclass(frozen=True)
