@@ -10,13 +10,14 @@ from click.testing import CliRunner
 
 from framing.cli._options import cli
 from framing.lexicon.load import load_lexicon
+from framing.lexicon.markdown import render_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_lexicon_markdown_is_in_sync():
     committed = (ROOT / "docs" / "lexicon.md").read_text(encoding="utf-8")
-    assert committed == load_lexicon().to_markdown(), (
+    assert committed == render_markdown(load_lexicon()), (
         "docs/lexicon.md is stale: run `framing lexicon --markdown > docs/lexicon.md`"
     )
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from framing.lexicon.category import Category, normalize_term
-from framing.lexicon.markdown import render_markdown
 from framing.lexicon.validate import check_lexicon_data
 
 __all__ = ["Lexicon"]
@@ -197,7 +196,3 @@ class Lexicon:
             }
             for n, c in self.categories.items()
         ]
-
-    def to_markdown(self) -> str:
-        """Render the lexicon documentation as Markdown (:func:`render_markdown`)."""
-        return render_markdown(self)
