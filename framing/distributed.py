@@ -75,46 +75,12 @@ def read_corpus_dask(
     """
     dd = _dd()
     first = path if isinstance(path, str) else path[0]
-    name = first.lower().removesuffix(".gz")
-    fmt = fmt or next(
-        (
-            f
-            for f, sfx in (
-                ("parquet", ".parquet"),
-                ("jsonl", ".jsonl"),
-                ("jsonl", ".ndjson"),
-                ("csv", ".csv"),
-            )
-            if name.endswith(sfx)
-        ),
-        None,
-    )
-    compressed = first.lower().endswith(".gz")
-    if fmt == "parquet":
-        ddf = dd.read_parquet(path)
-    elif fmt == "jsonl":
-        ddf = dd.read_json(
-            path,
-            lines=True,
-            orient="records",
-            blocksize=None if compressed else blocksize,
-        )
-    elif fmt == "csv":
-        ddf = dd.read_csv(
-            path,
-            blocksize=None if compressed else blocksize,
-            dtype=str,
-            keep_default_na=False,
-        )
-    else:
-        raise FramingError(
-            f"{first}: Dask reads csv, jsonl or parquet; give fmt= for this file"
-        )
+    ddf = _read(dd, path, fmt or _format_of(first), first, blocksize)
     if text_col not in ddf.columns:
         raise FramingError(
             f"{first}: no text column '{text_col}' (columns: "
             + ", ".join(map(str, ddf.columns))
-            + "); use text_col="
+            + "); use `text_col`"
         )
     rename = {
         src: dst
@@ -128,6 +94,48 @@ def read_corpus_dask(
     }
     ddf = ddf.rename(columns=rename)
     return ddf.map_partitions(_canonical_partition, meta=_canonical_meta(ddf))
+
+
+def _format_of(first: str) -> str | None:
+    """Return the format a file name's suffix says (``.gz`` aside), or None."""
+    name = first.lower().removesuffix(".gz")
+    suffixes = (
+        ("parquet", ".parquet"),
+        ("jsonl", ".jsonl"),
+        ("jsonl", ".ndjson"),
+        ("csv", ".csv"),
+    )
+    return next((f for f, sfx in suffixes if name.endswith(sfx)), None)
+
+
+def _read(
+    dd: Any,
+    path: str | Sequence[str],
+    fmt: str | None,
+    first: str,
+    blocksize: str | int | None,
+) -> Any:
+    """Read `path` with the Dask reader of `fmt`, columns as stored."""
+    compressed = first.lower().endswith(".gz")
+    if fmt == "parquet":
+        return dd.read_parquet(path)
+    if fmt == "jsonl":
+        return dd.read_json(
+            path,
+            lines=True,
+            orient="records",
+            blocksize=None if compressed else blocksize,
+        )
+    if fmt == "csv":
+        return dd.read_csv(
+            path,
+            blocksize=None if compressed else blocksize,
+            dtype=str,
+            keep_default_na=False,
+        )
+    raise FramingError(
+        f"{first}: Dask reads csv, jsonl or parquet; give `fmt` for this file"
+    )
 
 
 def _canonical_partition(part: pd.DataFrame) -> pd.DataFrame:
