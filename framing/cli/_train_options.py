@@ -1,4 +1,8 @@
-"""Options and helpers shared by train and evaluate: labels, pipeline settings."""
+"""Options and helpers shared by train and evaluate: labels, pipeline settings.
+
+The defaults the help texts show come from
+:class:`~framing.model.settings.TrainSettings` (a light module: no NumPy).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,9 @@ import click
 from click.core import ParameterSource
 
 from framing.cli._options import info, lexicon_option
+from framing.model.settings import CLASSIFIERS, FEATURE_SETS, TrainSettings
+
+_D = TrainSettings  # the defaults, as class attributes of the dataclass
 
 __all__ = [
     "PIPELINE_PARAMS",
@@ -50,16 +57,16 @@ def pipeline_options(f: Any) -> Any:
     options = [
         click.option(
             "--features",
-            type=click.Choice(["both", "lexicon", "text"]),
-            default="both",
+            type=click.Choice(list(FEATURE_SETS)),
+            default=_D.features,
             show_default=True,
             help="Lexicon-category rates, TF-IDF n-grams, or both "
             "(lexicon: the fully interpretable model).",
         ),
         click.option(
             "--classifier",
-            type=click.Choice(["logreg", "svm"]),
-            default="logreg",
+            type=click.Choice(list(CLASSIFIERS)),
+            default=_D.classifier,
             show_default=True,
             help="Class-balanced logistic regression, or a calibrated linear SVM.",
         ),
@@ -77,7 +84,7 @@ def pipeline_options(f: Any) -> Any:
             default=None,
             help="TF-IDF: keep n-grams in at least this many articles "
             "(a number below 1: this share of the articles; "
-            "default 0.01).",
+            f"default {_D.min_df}).",
         ),
         click.option(
             "--max-features",
@@ -90,18 +97,19 @@ def pipeline_options(f: Any) -> Any:
             type=click.FloatRange(0, 1),
             default=None,
             help="Keep n-grams used by at least this share of the training "
-            "outlets (0: all; default 0.33).",
+            f"outlets (0: all; default {_D.min_outlet_share}).",
         ),
         click.option(
             "--length-features",
             is_flag=True,
+            default=_D.length,
             help="Also give the model the article length (tokens, "
             "sentences); off by default: length is house style, "
             "not framing.",
         ),
         click.option(
             "--strip-boilerplate/--keep-boilerplate",
-            default=True,
+            default=_D.strip_boilerplate,
             show_default=True,
             help="Remove photo credits and lines that recur across an "
             "outlet's articles (bylines, footers) before training.",
@@ -109,14 +117,14 @@ def pipeline_options(f: Any) -> Any:
         click.option(
             "--seed",
             type=int,
-            default=0,
+            default=_D.seed,
             show_default=True,
             help="Random seed (classifier, random split).",
         ),
         click.option(
             "--folds",
             type=click.IntRange(min=2),
-            default=5,
+            default=_D.n_splits,
             show_default=True,
             help="Outlet-held-out folds (GroupKFold); with fewer than 10 "
             "outlets each fold holds out one outlet.",
@@ -161,32 +169,41 @@ def check_labels(kw: dict[str, Any]) -> None:
         raise click.UsageError("give --label-col or --outlet-labels, not both")
 
 
-def pipeline_settings(kw: dict[str, Any]) -> dict[str, Any]:
-    """Pop the pipeline options from a command's kwargs, as train() arguments."""
-    min_df = kw["min_df"]
-    if isinstance(min_df, float) and min_df >= 1 and not min_df.is_integer():
-        raise click.BadParameter(  # before the import below, which loads sklearn
-            f"{min_df}: a number of articles (whole), or a share below 1",
-            param_hint="--min-df",
-        )
-    from framing.model.pipeline import DEFAULTS
+def pipeline_settings(kw: dict[str, Any], *, evaluate: bool = True) -> TrainSettings:
+    """Pop the pipeline options from a command's kwargs, as train() settings.
 
-    out = {
+    Options left unset (None) keep the :class:`TrainSettings` default.
+    """
+    given = {
         "features": kw.pop("features"),
         "classifier": kw.pop("classifier"),
         "seed": kw.pop("seed"),
         "n_splits": kw.pop("folds"),
         "strip_boilerplate": kw.pop("strip_boilerplate"),
         "length": kw.pop("length_features"),
+        "C": kw.pop("C"),
+        "min_df": _min_df(kw.pop("min_df")),
+        "max_features": kw.pop("max_features"),
+        "min_outlet_share": kw.pop("min_outlet_share"),
+        "lexicon": list(kw.pop("lexicon_paths")) or None,
     }
-    for key in ("C", "min_df", "max_features", "min_outlet_share"):
-        value = kw.pop(key)
-        out[key] = DEFAULTS[key] if value is None else value
-    if isinstance(out["min_df"], float) and out["min_df"] >= 1:
-        out["min_df"] = int(out["min_df"])
-    paths = list(kw.pop("lexicon_paths"))
-    out["lexicon"] = paths or None
-    return out
+    unset = ("min_df", "max_features", "min_outlet_share")
+    return TrainSettings(
+        evaluate=evaluate,
+        **{k: v for k, v in given.items() if not (k in unset and v is None)},
+    )
+
+
+def _min_df(value: float | None) -> int | float | None:
+    """Return --min-df, a whole number of 1 or more as an int (articles)."""
+    if value is None or value < 1:
+        return value
+    if not value.is_integer():
+        raise click.BadParameter(
+            f"{value}: a number of articles (whole), or a share below 1",
+            param_hint="--min-df",
+        )
+    return int(value)
 
 
 def read_input(corpus: Path, ckw: dict[str, Any], quiet: bool) -> Any:

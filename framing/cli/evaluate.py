@@ -85,7 +85,7 @@ def evaluate(kw: dict[str, Any]) -> None:
     if len(paths) == 1 and paths[0].is_dir() and (paths[0] / "model.json").is_file():
         raise click.UsageError(f"{paths[0]} is a model; give the test corpus after it")
     ckw = corpus_kwargs(kw)
-    settings = pipeline_settings(kw)  # loads sklearn: after the usage errors
+    settings = pipeline_settings(kw)  # --min-df is checked: after usage errors
     if len(paths) == 1:
         from framing.model.train import train as train_model
 
@@ -97,7 +97,7 @@ def evaluate(kw: dict[str, Any]) -> None:
                 outlet_labels=kw["outlet_labels"],
                 n_jobs=kw["jobs"],
                 source=str(paths[0]),
-                **settings,
+                settings=settings,
             )
         result: dict[str, Any] = model.card["evaluation"]
         click.echo(cv_table(result))

@@ -68,7 +68,7 @@ def train(kw: dict[str, Any]) -> None:
     quiet = kw.pop("quiet")
     check_labels(kw)
     ckw = corpus_kwargs(kw)
-    settings = pipeline_settings(kw)
+    settings = pipeline_settings(kw, evaluate=not kw["no_eval"])
     from framing.model.storage import save_model  # after the usage errors: sklearn
     from framing.model.train import train as train_model
 
@@ -84,10 +84,9 @@ def train(kw: dict[str, Any]) -> None:
             corpus,
             label_col=kw["label_col"],
             outlet_labels=kw["outlet_labels"],
-            evaluate=not kw["no_eval"],
             n_jobs=kw["jobs"],
             source=str(kw["corpus"]),
-            **settings,
+            settings=settings,
         )
     save_model(model, kw["model_dir"])
     t = model.card["training"]

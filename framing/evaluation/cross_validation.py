@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from framing.errors import FramingError
+from framing.errors import ParameterError
 from framing.evaluation.folds import CVMode, Split, outlet_splits, random_splits
 from framing.evaluation.metrics import classification_metrics
 
@@ -69,7 +69,7 @@ def cross_validate(
         block[:, cols] = proba
         out[te] = block
     if np.isnan(out).any():
-        raise FramingError("the splits leave some articles out of every test fold")
+        raise ParameterError("`splits` leave some articles out of every test fold")
     return out
 
 

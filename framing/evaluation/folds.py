@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from numbers import Integral
 from typing import Any, Literal
 
 import numpy as np
 
-from framing.errors import FramingError
+from framing.errors import FramingError, ParameterError
 
 __all__ = ["outlet_splits", "random_splits"]
 
 CVMode = Literal["auto", "group-kfold", "logo"]
+#: The values of :data:`CVMode`.
+CV_MODES: tuple[str, ...] = ("auto", "group-kfold", "logo")
 Split = tuple[np.ndarray, np.ndarray]
 
 #: ``mode="auto"`` uses LeaveOneGroupOut below this many outlets.
@@ -20,7 +23,9 @@ LOGO_BELOW = 10
 
 def _check_groups(y: np.ndarray, groups: np.ndarray) -> None:
     if len(y) != len(groups):
-        raise FramingError(f"{len(y)} labels but {len(groups)} outlets")
+        raise ParameterError(
+            f"`y` has {len(y)} labels but `groups` has {len(groups)} outlets"
+        )
     missing = np.array([g is None or g != g or g == "" for g in groups])
     if missing.any():
         raise FramingError(
@@ -75,6 +80,9 @@ def outlet_splits(
 
     Raises
     ------
+    ParameterError
+        An unknown `mode`, `n_splits` below 2 or above the outlets for
+        GroupKFold, or `y` and `groups` of different lengths.
     FramingError
         With fewer than 3 outlets, a label found in only one outlet, or a
         split whose training side holds a single label.
@@ -89,14 +97,16 @@ def outlet_splits(
     """
     from sklearn.model_selection import GroupKFold, LeaveOneGroupOut
 
+    if mode not in CV_MODES:
+        raise ParameterError(
+            f"`mode` must be one of {', '.join(CV_MODES)}; got {mode!r}"
+        )
+    if not isinstance(n_splits, Integral) or n_splits < 2:
+        raise ParameterError(f"`n_splits` must be at least 2, got {n_splits}")
     y = np.asarray(y, dtype=object)
     groups = np.asarray(groups, dtype=object)
     _check_groups(y, groups)
     n_groups = len(np.unique(groups.astype(str)))
-    if mode not in ("auto", "group-kfold", "logo"):
-        raise FramingError(f"mode must be auto, group-kfold or logo; got {mode!r}")
-    if n_splits < 2:
-        raise FramingError(f"n_splits must be at least 2, got {n_splits}")
     logo = mode == "logo" or (
         mode == "auto" and (n_groups < LOGO_BELOW or n_groups < n_splits)
     )
@@ -105,9 +115,9 @@ def outlet_splits(
         how = "LeaveOneGroupOut (one outlet held out per fold)"
     else:
         if n_groups < n_splits:
-            raise FramingError(
+            raise ParameterError(
                 f"GroupKFold({n_splits}) needs at least {n_splits} outlets; "
-                f"got {n_groups}. Use fewer folds or LeaveOneGroupOut"
+                f"got {n_groups}. Lower `n_splits` or use `mode='logo'`"
             )
         cv = GroupKFold(n_splits)
         how = f"GroupKFold({n_splits}) by outlet"
@@ -135,6 +145,8 @@ def random_splits(
     """
     from sklearn.model_selection import StratifiedKFold
 
+    if not isinstance(n_splits, Integral) or n_splits < 2:
+        raise ParameterError(f"`n_splits` must be at least 2, got {n_splits}")
     y = np.asarray(y, dtype=object).astype(str)
     smallest = int(np.unique(y, return_counts=True)[1].min())
     k = max(2, min(n_splits, smallest))

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from numbers import Integral
 from typing import Any
 
 import numpy as np
 
-from framing.errors import FramingError
+from framing.errors import FramingError, ParameterError
 
 __all__ = ["classification_metrics", "reliability_bins"]
+
+
+def _check_bins(n_bins: Any) -> None:
+    if not isinstance(n_bins, Integral) or n_bins < 1:
+        raise ParameterError(f"`n_bins` must be an integer >= 1, got {n_bins!r}")
 
 
 def reliability_bins(
@@ -38,6 +44,7 @@ def reliability_bins(
     >>> [(b["n"], b["accuracy"]) for b in bins], round(ece, 2)
     ([(2, 0.5)], 0.35)
     """
+    _check_bins(n_bins)
     proba = np.asarray(proba, dtype=float)
     truth = np.asarray(y_true, dtype=object)
     conf = proba.max(axis=1)
@@ -112,13 +119,14 @@ def classification_metrics(
         roc_auc_score,
     )
 
+    _check_bins(n_bins)
     classes = [str(c) for c in classes]
     truth = np.asarray(y_true, dtype=object).astype(str)
     proba = np.asarray(proba, dtype=float)
     if proba.shape != (len(truth), len(classes)):
-        raise FramingError(
-            f"probabilities of shape {proba.shape} for {len(truth)} labels and "
-            f"{len(classes)} classes"
+        raise ParameterError(
+            f"`proba` has shape {proba.shape} for {len(truth)} labels (`y_true`) "
+            f"and {len(classes)} `classes`"
         )
     unknown = sorted(set(truth) - set(classes))
     if unknown:

@@ -1,69 +1,69 @@
-"""Build the unfitted outlet-framing pipeline, and hold its default settings.
+"""Build the unfitted outlet-framing pipeline, and reach into its parts.
 
 :func:`build_pipeline` makes the scikit-learn pipeline: framing-lexicon rates
-(:class:`~framing.features.transformer.FramingFeatures`, scaled) beside TF-IDF word
-n-grams, into a class-balanced linear classifier. :data:`DEFAULTS` are the
-settings :func:`framing.model.train.train` and the command line start from.
+(:class:`~framing.features.transformer.FramingFeatures`, scaled) beside TF-IDF
+word n-grams, into a class-balanced linear classifier. Its settings and their
+defaults are :class:`~framing.model.settings.TrainSettings`.
+
+The layout of the pipeline (step names, the order of parts) is known here
+only: other modules reach its parts through :func:`feature_union`,
+:func:`feature_parts`, :func:`framing_step`, :func:`lexicon_tail`,
+:func:`tfidf_step` and :func:`classifier`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 from sklearn.pipeline import FeatureUnion, Pipeline
 
-from framing.errors import FramingError
 from framing.features.transformer import FramingFeatures, feature_names
+from framing.lexicon.lexicon import Lexicon
+from framing.lexicon.load import resolve_lexicon
+from framing.model.settings import ClassifierName, FeatureSet, TrainSettings
 
 __all__ = [
-    "CLASSIFIERS",
-    "DEFAULTS",
-    "DEFAULT_C",
-    "FEATURE_SETS",
-    "ClassifierName",
-    "FeatureSet",
+    "CLASSIFIER",
+    "FEATURES",
+    "LEX",
+    "TFIDF",
     "build_pipeline",
+    "classifier",
+    "default_lexicon_weight",
+    "feature_parts",
+    "feature_union",
+    "framing_step",
+    "lexicon_tail",
+    "pipeline_from_settings",
+    "set_framing_step",
+    "set_tfidf_step",
+    "tfidf_step",
 ]
 
-FeatureSet = Literal["lexicon", "text", "both"]
-ClassifierName = Literal["logreg", "svm"]
-FEATURE_SETS: tuple[str, ...] = ("both", "lexicon", "text")
-CLASSIFIERS: tuple[str, ...] = ("logreg", "svm")
+#: Names of the pipeline's two steps.
+FEATURES, CLASSIFIER = "features", "classifier"
 #: Names of the two FeatureUnion parts; feature names are ``lex__<category>``
 #: and ``tfidf__<n-gram>``.
 LEX, TFIDF = "lex", "tfidf"
-#: Default settings of the pipeline (see :func:`build_pipeline`).
-DEFAULTS: dict[str, Any] = {
-    "features": "both",
-    "classifier": "logreg",
-    "C": None,
-    "min_df": 0.01,
-    "max_df": 1.0,
-    "max_features": 300_000,
-    "min_outlet_share": 0.33,
-    "ngram_max": 2,
-    "voice": True,
-    "length": False,
-    "seed": 0,
-}
+_D = TrainSettings  # the defaults, as class attributes of the dataclass
 
 
 def build_pipeline(
     *,
-    features: FeatureSet = "both",
-    classifier: ClassifierName = "logreg",
-    C: float | None = DEFAULTS["C"],
-    min_df: int | float = DEFAULTS["min_df"],
-    max_df: float = DEFAULTS["max_df"],
-    max_features: int | None = DEFAULTS["max_features"],
-    ngram_max: int = DEFAULTS["ngram_max"],
-    lexicon: Mapping[str, Any] | None = None,
-    voice: bool = True,
-    length: bool = DEFAULTS["length"],
-    lexicon_weight: float | None = None,
-    seed: int = 0,
+    features: FeatureSet = _D.features,
+    classifier: ClassifierName = _D.classifier,
+    C: float | None = _D.C,
+    min_df: int | float = _D.min_df,
+    max_df: int | float = _D.max_df,
+    max_features: int | None = _D.max_features,
+    ngram_max: int = _D.ngram_max,
+    lexicon: Mapping[str, Any] | None = _D.lexicon,
+    voice: bool = _D.voice,
+    length: bool = _D.length,
+    lexicon_weight: float | None = _D.lexicon_weight,
+    seed: int = _D.seed,
     n_jobs: int | None = None,
 ) -> Pipeline:
     """Build the (unfitted) outlet-framing pipeline.
@@ -122,83 +122,150 @@ def build_pipeline(
     >>> [name for name, _ in pipe.steps]
     ['features', 'classifier']
     """
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
+    settings = TrainSettings.from_arguments(locals())
+    return pipeline_from_settings(settings.check(), n_jobs=n_jobs)
+
+
+def pipeline_from_settings(
+    settings: TrainSettings, *, n_jobs: int | None = None
+) -> Pipeline:
+    """Build the (unfitted) pipeline of checked settings (see :func:`build_pipeline`).
+
+    Parameters
+    ----------
+    settings : TrainSettings
+        Checked settings; ``lexicon`` is ``None`` (shipped) or plain data
+        (``Lexicon.to_dict()``).
+    n_jobs : int, optional
+        Workers for the lexicon features.
+
+    Returns
+    -------
+    sklearn.pipeline.Pipeline
+    """
+    s = settings
+    parts: list[tuple[str, Any]] = []
+    if s.features in ("both", "lexicon"):
+        parts.append((LEX, _lexicon_part(s, n_jobs)))
+    if s.features in ("both", "text"):
+        parts.append((TFIDF, _tfidf_part(s)))
+    weights = None
+    if s.features == "both":
+        weight = s.lexicon_weight
+        if weight is None:
+            lex = resolve_lexicon(dict(s.lexicon) if s.lexicon else None)
+            weight = default_lexicon_weight(lex, voice=s.voice, length=s.length)
+        weights = {LEX: float(weight)}
+    union = FeatureUnion(parts, transformer_weights=weights)
+    return Pipeline([(FEATURES, union), (CLASSIFIER, _classifier(s))])
+
+
+def default_lexicon_weight(lexicon: Lexicon, *, voice: bool, length: bool) -> float:
+    """Return ``1 / sqrt(d)`` for the ``d`` lexicon features of these settings.
+
+    Like a TF-IDF row (unit L2 norm), the standardised lexicon block's rows
+    then have unit expected squared norm.
+
+    Examples
+    --------
+    >>> from framing.lexicon.load import load_lexicon
+    >>> 0 < default_lexicon_weight(load_lexicon(), voice=True, length=False) < 1
+    True
+    """
+    width = len(feature_names(lexicon.category_names, voice=voice, length=length))
+    return float(1 / np.sqrt(width))
+
+
+def _lexicon_part(s: TrainSettings, n_jobs: int | None) -> Pipeline:
     from sklearn.preprocessing import StandardScaler
 
-    if features not in FEATURE_SETS:
-        raise FramingError(
-            f"features must be one of {', '.join(FEATURE_SETS)}; got {features!r}"
-        )
-    if classifier not in CLASSIFIERS:
-        raise FramingError(
-            f"classifier must be one of {', '.join(CLASSIFIERS)}; got {classifier!r}"
-        )
-    if C is None:
-        C = DEFAULT_C[classifier]
-    if not C > 0:
-        raise FramingError(f"C must be positive, got {C}")
-    parts: list[tuple[str, Any]] = []
-    if features in ("both", "lexicon"):
-        parts.append(
-            (
-                LEX,
-                Pipeline(
-                    [
-                        (
-                            "framing",
-                            FramingFeatures(
-                                lexicon=dict(lexicon) if lexicon else None,
-                                voice=voice,
-                                length=length,
-                                n_jobs=n_jobs,
-                            ),
-                        ),
-                        ("scale", StandardScaler()),
-                    ]
-                ),
-            )
-        )
-    if features in ("both", "text"):
-        parts.append(
-            (
-                TFIDF,
-                TfidfVectorizer(
-                    ngram_range=(1, ngram_max),
-                    min_df=min_df,
-                    max_df=max_df,
-                    max_features=max_features,
-                    sublinear_tf=True,
-                    dtype=np.float32,
-                ),
-            )
-        )
-    if classifier == "logreg":
-        clf: Any = LogisticRegression(
-            C=C, class_weight="balanced", max_iter=2000, random_state=seed
-        )
-    else:
-        from sklearn.calibration import CalibratedClassifierCV
-        from sklearn.svm import LinearSVC
-
-        clf = CalibratedClassifierCV(
-            LinearSVC(C=C, class_weight="balanced", max_iter=5000, random_state=seed),
-            method="sigmoid",
-            cv=3,
-        )
-    weights = None
-    if features == "both":
-        if lexicon_weight is None:
-            from framing.lexicon.lexicon import Lexicon
-            from framing.lexicon.load import load_lexicon
-
-            lex = Lexicon.from_dict(dict(lexicon)) if lexicon else load_lexicon()
-            width = len(feature_names(lex.category_names, voice=voice, length=length))
-            lexicon_weight = 1 / np.sqrt(width)
-        weights = {LEX: float(lexicon_weight)}
-    union = FeatureUnion(parts, transformer_weights=weights)
-    return Pipeline([("features", union), ("classifier", clf)])
+    framing = FramingFeatures(
+        lexicon=dict(s.lexicon) if s.lexicon else None,
+        voice=s.voice,
+        length=s.length,
+        n_jobs=n_jobs,
+    )
+    return Pipeline([("framing", framing), ("scale", StandardScaler())])
 
 
-#: Default inverse regularisation strength per classifier.
-DEFAULT_C = {"logreg": 1.0, "svm": 0.5}
+def _tfidf_part(s: TrainSettings) -> Any:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(
+        ngram_range=(1, s.ngram_max),
+        min_df=s.min_df,
+        max_df=s.max_df,
+        max_features=s.max_features,
+        sublinear_tf=True,
+        dtype=np.float32,
+    )
+
+
+def _classifier(s: TrainSettings) -> Any:
+    if s.classifier == "logreg":
+        from sklearn.linear_model import LogisticRegression
+
+        return LogisticRegression(
+            C=s.classifier_C,
+            class_weight="balanced",
+            max_iter=2000,
+            random_state=s.seed,
+        )
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.svm import LinearSVC
+
+    return CalibratedClassifierCV(
+        LinearSVC(
+            C=s.classifier_C,
+            class_weight="balanced",
+            max_iter=5000,
+            random_state=s.seed,
+        ),
+        method="sigmoid",
+        cv=3,
+    )
+
+
+# -- the parts of a built pipeline ---------------------------------------------
+
+
+def feature_union(pipeline: Pipeline) -> FeatureUnion:
+    """Return the pipeline's FeatureUnion (its ``features`` step)."""
+    return pipeline.named_steps[FEATURES]
+
+
+def feature_parts(pipeline: Pipeline) -> dict[str, Any]:
+    """Return the union's parts by name (:data:`LEX`, :data:`TFIDF`), in order."""
+    return dict(feature_union(pipeline).transformer_list)
+
+
+def classifier(pipeline: Pipeline) -> Any:
+    """Return the pipeline's classifier (its last step)."""
+    return pipeline.steps[-1][1]
+
+
+def framing_step(pipeline: Pipeline) -> FramingFeatures | None:
+    """Return the FramingFeatures of the lexicon part, or None without one."""
+    part = feature_parts(pipeline).get(LEX)
+    return None if part is None else part.steps[0][1]
+
+
+def lexicon_tail(pipeline: Pipeline) -> list[Any]:
+    """Return the steps the lexicon part applies to the rates (the scaler)."""
+    part = feature_parts(pipeline).get(LEX)
+    return [] if part is None else [step for _, step in part.steps[1:]]
+
+
+def tfidf_step(pipeline: Pipeline) -> Any:
+    """Return the TF-IDF part (a vectorizer), or None without one."""
+    return feature_parts(pipeline).get(TFIDF)
+
+
+def set_framing_step(pipeline: Pipeline, step: Any) -> None:
+    """Replace the lexicon part's FramingFeatures (in place)."""
+    pipeline.set_params(**{f"{FEATURES}__{LEX}__framing": step})
+
+
+def set_tfidf_step(pipeline: Pipeline, step: Any) -> None:
+    """Replace the TF-IDF part (in place)."""
+    pipeline.set_params(**{f"{FEATURES}__{TFIDF}": step})

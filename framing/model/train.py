@@ -2,12 +2,13 @@
 
 A researcher has articles labelled by the framing of their outlet and wants a
 model that scores the framing of any article. :func:`train` fits the pipeline
-of :func:`~framing.model.pipeline.build_pipeline` (framing-lexicon rates, scaled,
-beside TF-IDF word n-grams, into a class-balanced linear classifier), runs
-outlet-held-out cross-validation (:mod:`framing.evaluation.cross_validation`) and writes
-the
-model card (:mod:`framing.model.card_build`) into the returned
-:class:`~framing.model.framing_model.FramingModel`. Saving and loading (an
+of :func:`~framing.model.pipeline.build_pipeline` (framing-lexicon rates,
+scaled, beside TF-IDF word n-grams, into a class-balanced linear classifier),
+runs outlet-held-out cross-validation
+(:mod:`framing.evaluation.cross_validation`) and writes the model card
+(:mod:`framing.model.card_build`) into the returned
+:class:`~framing.model.framing_model.FramingModel`. Its settings are one
+:class:`~framing.model.settings.TrainSettings`. Saving and loading (an
 allow-listed format that cannot run code) live in :mod:`framing.model.storage`.
 
 Labels come from a column, or per outlet from a table
@@ -21,6 +22,7 @@ import contextlib
 import time
 import warnings
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -32,80 +34,26 @@ from threadpoolctl import threadpool_limits
 
 from framing.columns import OUTLET, TEXT
 from framing.corpus.labels import LabelWarning, resolve_labels
-from framing.errors import CorpusFormatError, FramingError
-from framing.features.transformer import FramingFeatures, as_texts, feature_names
+from framing.errors import CorpusFormatError, FramingError, ParameterError
+from framing.evaluation.folds import CVMode
+from framing.features.transformer import FramingFeatures, as_texts
+from framing.lexicon.lexicon import Lexicon
+from framing.lexicon.load import resolve_lexicon
 from framing.model._stand_ins import OutletSpreadTfidf, PrecomputedFeatures
 from framing.model.card_build import assemble_card
 from framing.model.framing_model import FramingModel
 from framing.model.pipeline import (
-    DEFAULT_C,
-    DEFAULTS,
-    TFIDF,
-    ClassifierName,
-    FeatureSet,
-    build_pipeline,
+    default_lexicon_weight,
+    pipeline_from_settings,
+    set_framing_step,
+    set_tfidf_step,
+    tfidf_step,
 )
+from framing.model.settings import ClassifierName, FeatureSet, TrainSettings
 
 __all__ = ["train"]
 
-
-def _fit_all(
-    make: Any,
-    texts: list[str],
-    y: np.ndarray,
-    kept: pd.DataFrame,
-    classes: list[str],
-    *,
-    evaluate: bool,
-    n_splits: int,
-    cv_mode: str,
-    seed: int,
-    random_split: bool,
-) -> dict[str, Any] | None:
-    """Run the cross-validation (or nothing) for :func:`train`."""
-    from framing.evaluation.cross_validation import evaluate_cv
-
-    if not evaluate:
-        return None
-    if OUTLET not in kept or kept[OUTLET].isna().all():
-        raise CorpusFormatError(
-            "outlet-held-out evaluation needs an outlet column; none found. "
-            "Try --outlet-col, or --no-eval"
-        )
-    groups = kept[OUTLET].to_numpy(dtype=object)
-    return evaluate_cv(
-        make,
-        texts,
-        y,
-        groups,
-        classes=classes,
-        n_splits=n_splits,
-        mode=cv_mode,
-        seed=seed,  # type: ignore[arg-type]
-        random_split=random_split,
-    )
-
-
-_VOCABULARY_ERRORS = (
-    "max_df corresponds to < documents than min_df",
-    "no terms remain",
-    "empty vocabulary",
-)
-
-
-@contextlib.contextmanager
-def _vocabulary_errors(min_df: float) -> Iterator[None]:
-    """Turn scikit-learn's empty-vocabulary errors into one FramingError."""
-    try:
-        yield
-    except ValueError as exc:
-        if not any(m in str(exc) for m in _VOCABULARY_ERRORS):
-            raise
-        raise FramingError(
-            f"no TF-IDF n-gram is frequent enough (min_df={min_df}) in the "
-            "training articles or a cross-validation fold; lower --min-df or "
-            "--min-outlet-share, or use --features lexicon"
-        ) from None
+_D = TrainSettings  # the defaults, as class attributes of the dataclass
 
 
 def train(
@@ -113,28 +61,34 @@ def train(
     *,
     label_col: str | None = "label",
     outlet_labels: Mapping[str, str] | str | Path | None = None,
-    features: FeatureSet = "both",
-    classifier: ClassifierName = "logreg",
-    C: float | None = DEFAULTS["C"],
-    min_df: int | float = DEFAULTS["min_df"],
-    max_df: float = DEFAULTS["max_df"],
-    max_features: int | None = DEFAULTS["max_features"],
-    ngram_max: int = DEFAULTS["ngram_max"],
-    lexicon: Any = None,
-    voice: bool = True,
-    length: bool = DEFAULTS["length"],
-    lexicon_weight: float | None = None,
-    min_outlet_share: float = DEFAULTS["min_outlet_share"],
-    strip_boilerplate: bool = True,
-    evaluate: bool = True,
-    n_splits: int = 5,
-    cv_mode: str = "auto",
-    random_split: bool = True,
-    seed: int = 0,
+    features: FeatureSet = _D.features,
+    classifier: ClassifierName = _D.classifier,
+    C: float | None = _D.C,
+    min_df: int | float = _D.min_df,
+    max_df: int | float = _D.max_df,
+    max_features: int | None = _D.max_features,
+    ngram_max: int = _D.ngram_max,
+    lexicon: Any = _D.lexicon,
+    voice: bool = _D.voice,
+    length: bool = _D.length,
+    lexicon_weight: float | None = _D.lexicon_weight,
+    min_outlet_share: float = _D.min_outlet_share,
+    strip_boilerplate: bool = _D.strip_boilerplate,
+    evaluate: bool = _D.evaluate,
+    n_splits: int = _D.n_splits,
+    cv_mode: CVMode = _D.cv_mode,
+    random_split: bool = _D.random_split,
+    seed: int = _D.seed,
     n_jobs: int | None = 1,
     source: str | None = None,
+    settings: TrainSettings | None = None,
 ) -> FramingModel:
     """Train an outlet-framing model, evaluating it by outlet-held-out CV.
+
+    The steps: check every setting (:meth:`TrainSettings.check`), resolve
+    the lexicon, prepare the articles (labels, boilerplate), make the
+    pipeline factory (lexicon features computed once), cross-validate, fit
+    the final pipeline, write the card.
 
     Parameters
     ----------
@@ -144,7 +98,8 @@ def train(
         Where the labels come from; see :func:`resolve_labels`.
     features, classifier, C, min_df, max_df, max_features, ngram_max, voice
     length, lexicon_weight
-        Pipeline settings; see :func:`build_pipeline`.
+        Pipeline settings; see :func:`build_pipeline`. Every setting and its
+        default is a field of :class:`~framing.model.settings.TrainSettings`.
     min_outlet_share : float, default=0.33
         Keep only n-grams that occur in the articles of at least this share
         of the training outlets (0: all). N-grams of a few outlets mostly
@@ -168,6 +123,9 @@ def train(
         Workers for the lexicon features.
     source : str, optional
         Corpus path, recorded in the card.
+    settings : TrainSettings, optional
+        All the settings at once, instead of the keywords above (which must
+        then be left at their defaults).
 
     Returns
     -------
@@ -175,6 +133,8 @@ def train(
 
     Raises
     ------
+    ParameterError
+        A setting out of range or of the wrong kind (before any work).
     FramingError
         Bad labels, a single label, too few outlets for grouped CV.
 
@@ -189,176 +149,278 @@ def train(
     >>> m.classes
     ['x', 'y']
     """
-    from framing.lexicon.lexicon import Lexicon
-    from framing.lexicon.load import load_lexicon
+    given = TrainSettings.from_arguments(locals())
+    return _train(
+        corpus,
+        _one_of(settings, given).check(),
+        label_col=label_col,
+        outlet_labels=outlet_labels,
+        n_jobs=n_jobs,
+        source=source,
+    )
 
-    if lexicon is None:
-        lex = load_lexicon()
-    elif isinstance(lexicon, Lexicon):
-        lex = lexicon
-    elif isinstance(lexicon, Mapping):
-        lex = Lexicon.from_dict(dict(lexicon))
-    else:
-        lex = load_lexicon(lexicon)
+
+def _one_of(settings: TrainSettings | None, given: TrainSettings) -> TrainSettings:
+    """Return `settings` if given (the keywords left at defaults), else `given`."""
+    if settings is None:
+        return given
+    if given != TrainSettings():
+        raise ParameterError(
+            "give `settings` or the setting keywords (`features`, `min_df`, ...), "
+            "not both"
+        )
+    return settings
+
+
+def _train(
+    corpus: pd.DataFrame,
+    settings: TrainSettings,
+    *,
+    label_col: str | None,
+    outlet_labels: Mapping[str, str] | str | Path | None,
+    n_jobs: int | None,
+    source: str | None,
+) -> FramingModel:
+    """Train with checked settings: the named steps of :func:`train`."""
+    lex = resolve_lexicon(settings.lexicon)
+    data = _prepare(corpus, settings, label_col, outlet_labels)
+    make = _make_pipeline(settings, lex, data, n_jobs)
+    with (
+        threadpool_limits(limits=1, user_api="blas"),
+        _vocabulary_errors(settings.min_df),
+    ):
+        evaluation = _cross_validate(make, data, settings)
+        pipe = _final_fit(make, data)
+    card = assemble_card(
+        started=data.started,
+        lexicon=lex,
+        shipped=settings.lexicon is None,
+        labels=data.classes,
+        label_info=data.info,
+        settings=make.card_settings,
+        corpus=data.kept,
+        y=data.y,
+        source=source,
+        seconds=data.seconds,
+        evaluation=evaluation,
+    )
+    return FramingModel(pipe, card, data.removed)
+
+
+@dataclass
+class _Prepared:
+    """The training articles after labels and boilerplate, and the timings."""
+
+    started: datetime
+    kept: pd.DataFrame
+    texts: list[str]
+    y: np.ndarray
+    info: dict[str, Any]
+    removed: dict[str, list[str]]
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def classes(self) -> list[str]:
+        return sorted(set(self.y))
+
+    @property
+    def has_outlets(self) -> bool:
+        return OUTLET in self.kept and not self.kept[OUTLET].isna().all()
+
+
+def _prepare(
+    corpus: pd.DataFrame,
+    settings: TrainSettings,
+    label_col: str | None,
+    outlet_labels: Mapping[str, str] | str | Path | None,
+) -> _Prepared:
+    """Resolve the labels and strip boilerplate and photo credits."""
     if TEXT not in corpus.columns:
         raise CorpusFormatError("the corpus has no 'text' column")
     started = datetime.now(timezone.utc)
     clock = time.perf_counter()
-    seconds: dict[str, float] = {}
     kept, y, info = resolve_labels(
         corpus, label_col=label_col, outlet_labels=outlet_labels
     )
     removed: dict[str, list[str]] = {}
-    if strip_boilerplate:
-        from framing.corpus.boilerplate import find_boilerplate, strip_credits
-        from framing.corpus.boilerplate import strip_boilerplate as strip
+    if settings.strip_boilerplate:
+        kept, removed = _strip(kept, info)
+    data = _Prepared(started, kept, as_texts(kept), y, info, removed)
+    data.seconds["prepare"] = time.perf_counter() - clock
+    return data
 
-        kept = strip_credits(kept)
-        info["photo_credits_removed"] = int(kept.attrs["credits"])
-        if OUTLET in kept.columns and kept[OUTLET].notna().any():
-            found = find_boilerplate(kept)
-            kept = strip(kept, boilerplate=found, credits=False)
-            removed = {str(k): sorted(v) for k, v in found.items()}
-            info["boilerplate_lines_removed"] = int(
-                sum(kept.attrs.get("boilerplate", {}).values())
+
+def _strip(
+    kept: pd.DataFrame, info: dict[str, Any]
+) -> tuple[pd.DataFrame, dict[str, list[str]]]:
+    """Strip photo credits, then each outlet's boilerplate lines; count both."""
+    from framing.corpus.boilerplate import find_boilerplate, strip_credits
+    from framing.corpus.boilerplate import strip_boilerplate as strip
+
+    kept = strip_credits(kept)
+    info["photo_credits_removed"] = int(kept.attrs["credits"])
+    if OUTLET not in kept.columns or not kept[OUTLET].notna().any():
+        return kept, {}
+    found = find_boilerplate(kept)
+    kept = strip(kept, boilerplate=found, credits=False)
+    info["boilerplate_lines_removed"] = int(
+        sum(kept.attrs.get("boilerplate", {}).values())
+    )
+    return kept, {str(k): sorted(v) for k, v in found.items()}
+
+
+@dataclass
+class _PipelineFactory:
+    """Makes fresh pipelines that reuse the lexicon features computed once.
+
+    ``card_settings`` are the settings as the card records them, with what
+    making the factory settled (``lexicon_weight``; ``min_outlet_share`` 0
+    without outlets) and, after :func:`_final_fit`, what the fit learned.
+    """
+
+    settings: TrainSettings
+    card_settings: dict[str, Any]
+    framing: FramingFeatures | None = None
+    lookup: PrecomputedFeatures | None = None
+    outlet_of: dict[str, str] | None = None
+
+    def __call__(self) -> Pipeline:
+        pipe = pipeline_from_settings(self.settings)
+        if self.lookup is not None:
+            set_framing_step(pipe, self.lookup)
+        if self.outlet_of is not None:
+            spread = OutletSpreadTfidf(
+                template=tfidf_step(pipe),
+                outlet_of=self.outlet_of,
+                min_outlet_share=self.settings.min_outlet_share,
             )
-    texts = as_texts(kept)
-    seconds["prepare"] = time.perf_counter() - clock
-    if C is None and classifier in DEFAULT_C:
-        C = DEFAULT_C[classifier]
-    settings = {
-        "features": features,
-        "classifier": classifier,
-        "C": C,
-        "min_df": min_df,
-        "max_df": max_df,
-        "max_features": max_features,
-        "ngram_max": ngram_max,
-        "voice": voice,
-        "length": length,
-        "seed": seed,
-        "strip_boilerplate": strip_boilerplate,
-        "strip_credits": strip_boilerplate,
-        "min_outlet_share": min_outlet_share,
-    }
-    if features == "both":
-        settings["lexicon_weight"] = (
-            lexicon_weight
-            if lexicon_weight is not None
-            else float(
-                1
-                / np.sqrt(
-                    len(feature_names(lex.category_names, voice=voice, length=length))
-                )
+            set_tfidf_step(pipe, spread)
+        return pipe
+
+
+def _make_pipeline(
+    settings: TrainSettings, lex: Lexicon, data: _Prepared, n_jobs: int | None
+) -> _PipelineFactory:
+    """Settle the pipeline settings and compute the lexicon features once."""
+    card = settings.card_settings()
+    weight = None
+    if settings.features == "both":
+        weight = settings.lexicon_weight
+        if weight is None:
+            weight = default_lexicon_weight(
+                lex, voice=settings.voice, length=settings.length
             )
-        )
-    shipped = lexicon is None
-    pipe_kw = {
-        k: settings[k]
-        for k in (
-            "features",
-            "classifier",
-            "C",
-            "min_df",
-            "max_df",
-            "max_features",
-            "ngram_max",
-            "voice",
-            "length",
-            "seed",
-        )
-    }
-    pipe_kw["lexicon_weight"] = settings.get("lexicon_weight")
-    pipe_kw["lexicon"] = None if shipped else lex.to_dict()
-    classes = sorted(set(y))
-    ff = None
-    lookup = None
+        card["lexicon_weight"] = weight
+    lexicon = None if settings.lexicon is None else lex.to_dict()
+    pipe_settings = replace(settings, lexicon=lexicon, lexicon_weight=weight)
+    make = _PipelineFactory(pipe_settings, card)
     clock = time.perf_counter()
-    if features in ("both", "lexicon"):
-        ff = FramingFeatures(
-            lexicon=pipe_kw["lexicon"], voice=voice, length=length, n_jobs=n_jobs
-        ).fit([])
-        unique = list(dict.fromkeys(texts))
-        lookup = PrecomputedFeatures(
-            table={t: i for i, t in enumerate(unique)},
-            matrix=ff.transform(unique),
-            names=ff.get_feature_names_out(),
-        )
-    seconds["lexicon_features"] = time.perf_counter() - clock
-
-    if not 0 <= min_outlet_share <= 1:
-        raise FramingError(
-            f"min_outlet_share must be between 0 and 1, got {min_outlet_share}"
-        )
-    outlet_of = None
-    if min_outlet_share and features in ("both", "text"):
-        if OUTLET not in kept or kept[OUTLET].isna().all():
+    if settings.features in ("both", "lexicon"):
+        _precompute_lexicon(make, data.texts, n_jobs)
+    data.seconds["lexicon_features"] = time.perf_counter() - clock
+    if settings.min_outlet_share and settings.features in ("both", "text"):
+        if data.has_outlets:
+            outlets = data.kept[OUTLET].astype(str)
+            make.outlet_of = dict(zip(data.texts, outlets, strict=True))
+        else:
             warnings.warn(
                 "no outlet column: n-grams are not filtered by outlet "
                 "spread (min_outlet_share)",
                 LabelWarning,
-                stacklevel=2,
+                stacklevel=4,
             )
-            settings["min_outlet_share"] = 0.0
-        else:
-            outlet_of = dict(zip(texts, kept[OUTLET].astype(str), strict=True))
+            card["min_outlet_share"] = 0.0
+    return make
 
-    def make() -> Pipeline:
-        pipe = build_pipeline(**pipe_kw)
-        if lookup is not None:
-            pipe.set_params(features__lex__framing=lookup)
-        if outlet_of is not None:
-            template = pipe.named_steps["features"].named_transformers[TFIDF]
-            pipe.set_params(
-                features__tfidf=OutletSpreadTfidf(
-                    template=template,
-                    outlet_of=outlet_of,
-                    min_outlet_share=min_outlet_share,
-                )
-            )
-        return pipe
 
-    with threadpool_limits(limits=1, user_api="blas"), _vocabulary_errors(min_df):
-        clock = time.perf_counter()
-        evaluation = _fit_all(
-            make,
-            texts,
-            y,
-            kept,
-            classes,
-            evaluate=evaluate,
-            n_splits=n_splits,
-            cv_mode=cv_mode,
-            seed=seed,
-            random_split=random_split,
+def _precompute_lexicon(
+    make: _PipelineFactory, texts: list[str], n_jobs: int | None
+) -> None:
+    """Fit the FramingFeatures and compute every distinct text's rates once."""
+    s = make.settings
+    make.framing = FramingFeatures(
+        lexicon=s.lexicon, voice=s.voice, length=s.length, n_jobs=n_jobs
+    ).fit([])
+    unique = list(dict.fromkeys(texts))
+    make.lookup = PrecomputedFeatures(
+        table={t: i for i, t in enumerate(unique)},
+        matrix=make.framing.transform(unique),
+        names=make.framing.get_feature_names_out(),
+    )
+
+
+def _cross_validate(
+    make: _PipelineFactory, data: _Prepared, settings: TrainSettings
+) -> dict[str, Any] | None:
+    """Run the outlet-held-out cross-validation, or nothing without `evaluate`."""
+    from framing.evaluation.cross_validation import evaluate_cv
+
+    if not settings.evaluate:
+        data.seconds["cross_validation"] = 0.0
+        return None
+    clock = time.perf_counter()
+    if not data.has_outlets:
+        raise CorpusFormatError(
+            "outlet-held-out evaluation needs an outlet column; none found. "
+            "Try `outlet_col`, or `evaluate=False`"
         )
-        seconds["cross_validation"] = time.perf_counter() - clock
-        clock = time.perf_counter()
-        pipe = make()
-        pipe.fit(texts, y)
-        seconds["final_fit"] = time.perf_counter() - clock
-    tfidf = dict(pipe.named_steps["features"].transformer_list).get(TFIDF)
+    evaluation = evaluate_cv(
+        make,
+        data.texts,
+        data.y,
+        data.kept[OUTLET].to_numpy(dtype=object),
+        classes=data.classes,
+        n_splits=settings.n_splits,
+        mode=settings.cv_mode,
+        seed=settings.seed,
+        random_split=settings.random_split,
+    )
+    data.seconds["cross_validation"] = time.perf_counter() - clock
+    return evaluation
+
+
+def _final_fit(make: _PipelineFactory, data: _Prepared) -> Pipeline:
+    """Fit on every article; hand over plain parts for saving.
+
+    The outlet-spread TF-IDF gives way to the plain vectorizer it built and
+    the precomputed rates to the real FramingFeatures; the card settings
+    get ``min_outlets`` and ``n_text_features``.
+    """
+    clock = time.perf_counter()
+    pipe = make()
+    pipe.fit(data.texts, data.y)
+    data.seconds["final_fit"] = time.perf_counter() - clock
+    tfidf = tfidf_step(pipe)
     if isinstance(tfidf, OutletSpreadTfidf):
-        settings["min_outlets"] = tfidf.min_outlets_
+        make.card_settings["min_outlets"] = tfidf.min_outlets_
         tfidf = tfidf.vectorizer_
-        pipe.set_params(features__tfidf=tfidf)
+        set_tfidf_step(pipe, tfidf)
     if tfidf is not None:
-        settings["n_text_features"] = len(tfidf.vocabulary_)
+        make.card_settings["n_text_features"] = len(tfidf.vocabulary_)
     if tfidf is not None and hasattr(tfidf, "stop_words_"):
         del tfidf.stop_words_  # pruned n-grams: large, only for introspection
-    if ff is not None:
-        pipe.set_params(features__lex__framing=ff)
-    card = assemble_card(
-        started=started,
-        lexicon=lex,
-        shipped=shipped,
-        labels=classes,
-        label_info=info,
-        settings=settings,
-        corpus=kept,
-        y=y,
-        source=source,
-        seconds=seconds,
-        evaluation=evaluation,
-    )
-    return FramingModel(pipe, card, removed)
+    if make.framing is not None:
+        set_framing_step(pipe, make.framing)
+    return pipe
+
+
+_VOCABULARY_ERRORS = (
+    "max_df corresponds to < documents than min_df",
+    "no terms remain",
+    "empty vocabulary",
+)
+
+
+@contextlib.contextmanager
+def _vocabulary_errors(min_df: float) -> Iterator[None]:
+    """Turn scikit-learn's empty-vocabulary errors into one FramingError."""
+    try:
+        yield
+    except ValueError as exc:
+        if not any(m in str(exc) for m in _VOCABULARY_ERRORS):
+            raise
+        raise FramingError(
+            f"no TF-IDF n-gram is frequent enough (min_df={min_df}) in the "
+            "training articles or a cross-validation fold; lower `min_df` or "
+            "`min_outlet_share`, or use `features='lexicon'`"
+        ) from None

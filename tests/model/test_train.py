@@ -1,15 +1,15 @@
-"""Tests for framing.model.train: pipeline construction, training, determinism."""
+"""Tests for framing.model.train: training, its card, determinism, settings."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from sklearn.base import clone
 
 from framing.corpus.read import read_corpus
-from framing.errors import FramingError
+from framing.errors import FramingError, ParameterError
 from framing.features.transformer import FramingFeatures
-from framing.model.pipeline import build_pipeline
+from framing.model.pipeline import build_pipeline, feature_union, tfidf_step
+from framing.model.settings import TrainSettings
 from framing.model.train import train
 from framing.scoring.score import score_documents
 from tests.model_data import DEMO, synth_corpus
@@ -18,30 +18,6 @@ from tests.model_data import DEMO, synth_corpus
 @pytest.fixture(scope="module")
 def demo():
     return read_corpus(DEMO / "demo" / "articles.jsonl", clean=True)
-
-
-@pytest.mark.parametrize(
-    "features, parts",
-    [("both", ["lex", "tfidf"]), ("lexicon", ["lex"]), ("text", ["tfidf"])],
-)
-def test_build_pipeline_parts(features, parts):
-    pipe = build_pipeline(features=features)
-    union = pipe.named_steps["features"]
-    assert [name for name, _ in union.transformer_list] == parts
-    clf = pipe.named_steps["classifier"]
-    assert clf.class_weight == "balanced"
-    clone(pipe)  # a valid scikit-learn estimator
-
-
-def test_build_pipeline_svm_and_bad_settings():
-    pipe = build_pipeline(classifier="svm", C=0.5)
-    assert type(pipe.named_steps["classifier"]).__name__ == "CalibratedClassifierCV"
-    with pytest.raises(FramingError, match="features must be one of"):
-        build_pipeline(features="words")
-    with pytest.raises(FramingError, match="classifier must be one of"):
-        build_pipeline(classifier="forest")
-    with pytest.raises(FramingError, match="C must be positive"):
-        build_pipeline(C=0)
 
 
 def test_train_card_and_cv_on_the_demo(demo):
@@ -110,12 +86,12 @@ def test_photo_credits_are_stripped_in_training_unless_boilerplate_is_kept():
     df.loc[0, "text"] = df.loc[0, "text"].replace(".\n", ". (Jane Doe/AP)\n", 1)
     model = train(df, evaluate=False, min_df=1, min_outlet_share=0)
     assert model.card["training"]["photo_credits_removed"] == 1
-    names = model.pipeline.named_steps["features"].get_feature_names_out()
+    names = feature_union(model.pipeline).get_feature_names_out()
     assert not [n for n in names if "jane" in n]
     kept = train(
         df, evaluate=False, min_df=1, min_outlet_share=0, strip_boilerplate=False
     )
-    names = kept.pipeline.named_steps["features"].get_feature_names_out()
+    names = feature_union(kept.pipeline).get_feature_names_out()
     assert [n for n in names if "jane" in n]
     assert kept.card["settings"]["strip_credits"] is False
     assert kept.card["training"]["photo_credits_removed"] == 0
@@ -154,10 +130,7 @@ def test_outlet_spread_vocabulary_hands_over_an_equivalent_vectorizer():
     assert "the" in vocab and "outlet 0" not in vocab and "regime" not in vocab
     model = train(df, evaluate=False, min_df=1, min_outlet_share=0.5)
     assert model.card["settings"]["min_outlets"] == 5
-    assert (
-        type(model.pipeline.named_steps["features"].named_transformers["tfidf"])
-        is TfidfVectorizer
-    )
+    assert type(tfidf_step(model.pipeline)) is TfidfVectorizer
 
 
 def test_the_model_leaves_article_length_out_unless_asked():
@@ -168,3 +141,47 @@ def test_the_model_leaves_article_length_out_unless_asked():
     assert "lex:hedges" in set(plain.feature_names)
     with_length = train(df, evaluate=False, min_df=1, length=True)
     assert {"lex:n_tokens", "lex:n_sentences"} <= set(with_length.feature_names)
+
+
+def test_settings_are_checked_before_any_work(monkeypatch):
+    import framing.model.train as train_module
+
+    def no_work(*args, **kwargs):
+        raise AssertionError("work started before the settings were checked")
+
+    monkeypatch.setattr(train_module, "resolve_lexicon", no_work)
+    monkeypatch.setattr(train_module, "resolve_labels", no_work)
+    df = synth_corpus()
+    for kw, message in [
+        ({"min_df": -1}, "`min_df` must be > 0, got -1"),
+        ({"min_outlet_share": 2}, "`min_outlet_share` must be between 0 and 1"),
+        ({"cv_mode": "x"}, "`cv_mode` must be one of auto, group-kfold, logo"),
+        ({"n_splits": 1}, "`n_splits` must be at least 2, got 1"),
+    ]:
+        with pytest.raises(ParameterError, match=message):
+            train(df, **kw)
+
+
+def test_settings_object_trains_as_the_keywords():
+    df = synth_corpus()
+    kw = {"evaluate": False, "min_df": 1, "min_outlet_share": 0.5, "seed": 3}
+    by_keywords = train(df, **kw)
+    by_settings = train(df, settings=TrainSettings(**kw))
+    assert by_settings.card["settings"] == by_keywords.card["settings"]
+    texts = df["text"].tolist()
+    np.testing.assert_array_equal(
+        by_settings.pipeline.predict_proba(texts),
+        by_keywords.pipeline.predict_proba(texts),
+    )
+    with pytest.raises(ParameterError, match="not both"):
+        train(df, settings=TrainSettings(**kw), min_df=2)
+
+
+def test_card_settings_keep_their_keys_and_order():
+    model = train(synth_corpus(), evaluate=False, min_df=1, min_outlet_share=0.5)
+    assert list(model.card["settings"]) == [
+        *TrainSettings().card_settings(),
+        "lexicon_weight",
+        "min_outlets",
+        "n_text_features",
+    ]
