@@ -99,7 +99,7 @@ def test_deeply_nested_json_is_a_format_error(tmp_path, name, fmt, content, row)
 def test_undecodable_input_names_the_line(tmp_path):
     path = tmp_path / "news.jsonl"
     path.write_bytes(b'{"body": "ok"}\n{"body": "caf\xe9"}\n')
-    hint = r"\(--encoding latin-1\)$"
+    hint = r"\(`encoding='latin-1'`\)$"
     with pytest.raises(CorpusFormatError, match=rf"row 2: byte 0xe9 .*{hint}"):
         raw(path, "jsonl")
 
