@@ -122,7 +122,7 @@ class OutletSpreadTfidf(TransformerMixin, BaseEstimator):
         if not len(keep):
             raise FramingError(
                 f"no n-gram occurs in at least {need} outlets' articles; lower "
-                "min_outlet_share (or min_df)"
+                "`min_outlet_share` (or `min_df`)"
             )
         names = counter.get_feature_names_out()[keep]
         tfidf = TfidfTransformer(
