@@ -325,7 +325,7 @@ def _make_pipeline(
         else:
             warnings.warn(
                 "no outlet column: n-grams are not filtered by outlet "
-                "spread (min_outlet_share)",
+                "spread (`min_outlet_share`)",
                 LabelWarning,
                 stacklevel=4,
             )
