@@ -124,6 +124,7 @@ def _demo_report(corpus: object, data: Path, out: Path, paths: DemoPaths) -> Non
     from framing.corpus.labels import read_outlet_labels
     from framing.discovery.terms import discover_terms
     from framing.report.assemble import build_report
+    from framing.scoring.report_inputs import collect_report_inputs
 
     labels, _ = read_outlet_labels(data / "outlets.csv")
     terms = discover_terms(
@@ -133,14 +134,13 @@ def _demo_report(corpus: object, data: Path, out: Path, paths: DemoPaths) -> Non
         vs=("A", "B"),
         top_per_group=None,
     )
-    written = build_report(
+    inputs = collect_report_inputs(
         corpus,
-        out_dir=out,
         model_dir=paths.outputs.get("model"),
         terms=terms,
         source="data/demo/articles.jsonl",
-        title="Framing report: demo corpus",
     )
+    written = build_report(inputs, out_dir=out, title="Framing report: demo corpus")
     for path in written:
         if path.suffix == ".pdf":
             paths.outputs["report"] = path

@@ -132,30 +132,28 @@ def report(kw: dict[str, Any]) -> None:
     """
     from framing.corpus.read import read_corpus
     from framing.report.assemble import build_report
+    from framing.scoring.report_inputs import collect_report_inputs
 
     quiet = kw["quiet"]
-    corpus_path = kw["corpus"]
-    ckw = corpus_kwargs(kw)
     started = time.perf_counter()
-    corpus = read_corpus(corpus_path, **ckw)
-    scores = read_table(kw["scores"], "scores") if kw["scores"] else None
-    outlets = read_table(kw["outlets"], "outlet") if kw["outlets"] else None
-    terms = read_table(kw["terms"], "terms") if kw["terms"] else None
-    paths = build_report(
-        corpus,
-        out_dir=kw["out_dir"],
-        scores=scores,
-        outlets=outlets,
+    inputs = collect_report_inputs(
+        read_corpus(kw["corpus"], **corpus_kwargs(kw)),
         model_dir=kw["model_dir"],
         trust=kw["trust"],
-        terms=terms,
+        scores=read_table(kw["scores"], "scores") if kw["scores"] else None,
+        outlets=read_table(kw["outlets"], "outlet") if kw["outlets"] else None,
+        terms=read_table(kw["terms"], "terms") if kw["terms"] else None,
         terms_group=kw["terms_group"],
         lexicon=list(kw["lexicon_paths"]) or None,
+        source=str(kw["corpus"]),
+    )
+    paths = build_report(
+        inputs,
+        out_dir=kw["out_dir"],
         svg=kw["svg"],
         top_outlets=kw["top_outlets"] or None,
         title=kw["title"],
         author=kw["author"],
-        source=str(corpus_path),
         log=lambda line: info(line, quiet=quiet),
     )
     pdf = next(p for p in paths if p.suffix == ".pdf")

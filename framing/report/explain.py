@@ -9,8 +9,6 @@ TF-IDF weight. The two kinds are therefore drawn in separate panels.
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -32,8 +30,8 @@ from framing.report.style import (
 __all__ = [
     "feature_label",
     "plot_class_coefficients",
+    "label_coefficients",
     "plot_top_coefficients",
-    "top_coefficients",
 ]
 
 KINDS = {"lex": "lexicon categories", "tfidf": "words and phrases"}
@@ -69,42 +67,30 @@ def feature_label(name: str, width: int = 36) -> str:
     return truncate(str(name), width)
 
 
-def top_coefficients(model: Any, *, k: int = 10) -> pd.DataFrame:
-    """Return the ``k`` largest positive coefficients per class and kind.
+def label_coefficients(table: pd.DataFrame) -> pd.DataFrame:
+    """Return a coefficients table with a readable ``label`` after ``feature``.
 
     Parameters
     ----------
-    model : FramingModel
-        A fitted model (:mod:`framing.model.train`): its ``classes``,
-        ``feature_names`` (``lex:<c>`` / ``tfidf:<n-gram>``) and ``linear``.
-    k : int, default=10
-        Features per class and kind.
+    table : DataFrame
+        ``class``, ``kind``, ``feature``, ``weight``, as from
+        :func:`framing.scoring.report_inputs.top_coefficients`.
 
     Returns
     -------
     DataFrame
-        ``class``, ``kind`` (``lex`` or ``tfidf``), ``feature``, ``label``,
-        ``weight``; strongest first within each class and kind. For a binary
-        model the first class gets the negated coefficients.
+        A copy with ``label`` (:func:`feature_label`) as its fourth column.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"class": ["a"], "kind": ["lex"],
+    ...                   "feature": ["lex:n_tokens"], "weight": [0.5]})
+    >>> list(label_coefficients(t).columns)
+    ['class', 'kind', 'feature', 'label', 'weight']
     """
-    coef, _ = model.linear
-    classes = list(model.classes)
-    names = np.asarray(model.feature_names, dtype=object)
-    if coef.shape[0] == 1 and len(classes) == 2:
-        coef = np.vstack([-coef[0], coef[0]])
-    kinds = np.array([str(n).split(":", 1)[0] for n in names], dtype=object)
-    rows = []
-    for ci, cls in enumerate(classes):
-        for kind in dict.fromkeys(kinds):
-            idx = np.flatnonzero(kinds == kind)
-            w = coef[ci, idx]
-            pos = idx[w > 0]
-            order = pos[np.lexsort((names[pos].astype(str), -coef[ci, pos]))][:k]
-            rows += [
-                (cls, kind, names[j], feature_label(names[j]), float(coef[ci, j]))
-                for j in order
-            ]
-    return pd.DataFrame(rows, columns=["class", "kind", "feature", "label", "weight"])
+    out = table.copy()
+    out.insert(3, "label", out["feature"].map(feature_label))
+    return out
 
 
 @styled
@@ -123,7 +109,7 @@ def plot_class_coefficients(
     ----------
     table : DataFrame
         ``label`` and ``weight`` columns (one class and kind of
-        :func:`top_coefficients`).
+        :func:`label_coefficients`).
 
     Returns
     -------
@@ -170,7 +156,7 @@ def plot_top_coefficients(
     Parameters
     ----------
     table : DataFrame
-        From :func:`top_coefficients`.
+        From :func:`label_coefficients`.
     fig : Figure, optional
         Drawn into; a new page-wide figure sized to the classes otherwise.
 

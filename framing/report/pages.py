@@ -210,22 +210,27 @@ def time_page(features: pd.DataFrame, loaded: list[str]) -> Page:
     return Page("time", ax.figure, table=table)
 
 
-def explanations_page(model: Any) -> Page:
-    """Return the page of the model's strongest coefficients per class."""
-    from framing.report.explain import plot_top_coefficients, top_coefficients
+def explanations_page(
+    coefficients: pd.DataFrame | None, note: str = "", *, has_model: bool = True
+) -> Page:
+    """Return the page of the model's strongest coefficients per class.
 
-    if model is None:
+    `coefficients` is :func:`framing.scoring.report_inputs.top_coefficients`;
+    `note` says why a given model has none.
+    """
+    from framing.report.explain import label_coefficients, plot_top_coefficients
+
+    if not has_model:
         return note_page(
             "explanations",
             "no model was given.",
             "framing report --model MODEL_DIR ...",
         )
-    try:
-        table = top_coefficients(model)
-    except FramingError as exc:
-        return note_page("explanations", str(exc))
-    if table.empty:
+    if coefficients is None:
+        return note_page("explanations", note)
+    if coefficients.empty:
         return note_page("explanations", "no feature has a positive coefficient.")
+    table = label_coefficients(coefficients)
     return Page("explanations", plot_top_coefficients(table), table=table)
 
 
