@@ -164,6 +164,6 @@ def resolve_lexicon(lexicon: Any) -> Lexicon:
     if isinstance(lexicon, (str, Path, Iterable)):
         return load_lexicon(lexicon)
     raise ParameterError(
-        "lexicon must be None, a Lexicon, its dict or TOML path(s); "
+        "`lexicon` must be None, a Lexicon, its dict or TOML path(s); "
         f"got {type(lexicon).__name__}"
     )

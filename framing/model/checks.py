@@ -18,7 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from framing.errors import ModelFileError
-from framing.model.pipeline import LEX, TFIDF
+from framing.model.pipeline import (
+    CLASSIFIER,
+    FEATURES,
+    LEX,
+    TFIDF,
+    feature_parts,
+    framing_step,
+)
 
 __all__ = ["check_pipeline", "check_versions"]
 
@@ -157,8 +164,8 @@ def _structure_problem(pipeline: Any) -> str | None:
         return f"a {type(pipeline).__name__}, not a scikit-learn Pipeline"
     steps = _steps(pipeline.steps)
     names = [name for name, _ in steps or []]
-    if steps is None or names != ["features", "classifier"]:
-        return f"steps {names}; expected ['features', 'classifier']"
+    if steps is None or names != [FEATURES, CLASSIFIER]:
+        return f"steps {names}; expected {[FEATURES, CLASSIFIER]}"
     return _union_problem(steps[0][1]) or _classifier_problem(steps[1][1])
 
 
@@ -170,8 +177,7 @@ def _settings_problem(pipeline: Any, card: Mapping[str, Any]) -> str | None:
         if isinstance(features, str)
         else None
     )
-    union = pipeline.named_steps["features"]
-    names = sorted(name for name, _ in union.transformer_list)
+    names = sorted(feature_parts(pipeline))
     if expected is not None and names != expected:
         return f"parts {names} do not match the card's features setting {features!r}"
     return None
@@ -195,9 +201,8 @@ def check_pipeline(pipeline: Any, card: Mapping[str, Any], path: Path) -> None:
             f"{path}: classes {classes} do not match the card's labels {card['labels']}"
         )
     digest = (card.get("lexicon") or {}).get("digest")
-    lex = dict(pipeline.named_steps["features"].transformer_list).get(LEX)
-    if lex is not None and digest:
-        ff = lex.steps[0][1]
+    ff = framing_step(pipeline)
+    if ff is not None and digest:
         if getattr(ff, "lexicon_digest_", None) != digest:
             raise ModelFileError(
                 f"{path}: lexicon digest {getattr(ff, 'lexicon_digest_', None)} "

@@ -18,7 +18,7 @@ import numpy as np
 from sklearn.pipeline import Pipeline
 
 from framing.features.transformer import FramingFeatures
-from framing.model.pipeline import LEX, TFIDF
+from framing.model.pipeline import classifier, feature_union, framing_step, tfidf_step
 
 __all__ = ["FramingModel"]
 
@@ -59,13 +59,12 @@ class FramingModel:
     @property
     def framing_features(self) -> FramingFeatures | None:
         """The pipeline's FramingFeatures step, if it has lexicon features."""
-        part = dict(self.pipeline.named_steps["features"].transformer_list).get(LEX)
-        return None if part is None else part.steps[0][1]
+        return framing_step(self.pipeline)
 
     @functools.cached_property
     def feature_names(self) -> np.ndarray:
         """Display names of the classifier's inputs: ``lex:<c>``, ``tfidf:<g>``."""
-        raw = self.pipeline.named_steps["features"].get_feature_names_out()
+        raw = feature_union(self.pipeline).get_feature_names_out()
         return np.asarray([n.replace("__", ":", 1) for n in raw], dtype=object)
 
     @functools.cached_property
@@ -73,7 +72,7 @@ class FramingModel:
         """``(coef, intercept)`` of the classifier (see explain.linear_parts)."""
         from framing.model.explain import linear_parts
 
-        return linear_parts(self.pipeline.steps[-1][1])
+        return linear_parts(classifier(self.pipeline))
 
     @property
     def lexicon_names(self) -> np.ndarray | None:
@@ -90,7 +89,7 @@ class FramingModel:
         """
         from framing.model.fast_tfidf import TfidfIndex, supports
 
-        vec = dict(self.pipeline.named_steps["features"].transformer_list).get(TFIDF)
+        vec = tfidf_step(self.pipeline)
         return TfidfIndex(vec) if vec is not None and supports(vec) else None
 
     @functools.cached_property

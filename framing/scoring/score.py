@@ -28,7 +28,15 @@ from framing.columns import DATE, ID, OUTLET, STATUS
 from framing.features.transformer import FramingFeatures, as_texts
 from framing.model.explain import explain_rows
 from framing.model.framing_model import FramingModel
-from framing.model.pipeline import LEX, TFIDF
+from framing.model.pipeline import (
+    LEX,
+    TFIDF,
+    classifier,
+    feature_parts,
+    feature_union,
+    framing_step,
+    lexicon_tail,
+)
 from framing.scoring.aggregate import (
     RATE,
     OutletAccumulator,
@@ -49,16 +57,15 @@ __all__ = [
 
 def _transform(model: FramingModel, texts: list[str]) -> tuple[Any, np.ndarray | None]:
     """Features of the pipeline's union, and the raw lexicon rates (once)."""
-    union = model.pipeline.named_steps["features"]
-    weights = union.transformer_weights or {}
+    weights = feature_union(model.pipeline).transformer_weights or {}
     blocks, rates = [], None
-    for name, part in union.transformer_list:
+    for name, part in feature_parts(model.pipeline).items():
         if part == "drop":
             continue
         if name == LEX:
-            rates = part.steps[0][1].transform(texts)
+            rates = framing_step(model.pipeline).transform(texts)
             x: Any = rates
-            for _, step in part.steps[1:]:
+            for step in lexicon_tail(model.pipeline):
                 x = step.transform(x)
         elif name == TFIDF and model.tfidf_index is not None:
             x = model.tfidf_index.transform(texts)
@@ -93,7 +100,7 @@ def _score_block(
     model: FramingModel, texts: list[str], top_k: int
 ) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray | None]:
     X, rates = _transform(model, texts)
-    clf = model.pipeline.steps[-1][1]
+    clf = classifier(model.pipeline)
     proba = clf.predict_proba(X)
     pred = proba.argmax(axis=1)
     if top_k > 0:
@@ -413,10 +420,9 @@ def _score_chunk_kw(chunk: pd.DataFrame, *, model: FramingModel, **kw: Any) -> A
 
 
 def _single_thread_features(model: FramingModel) -> None:
-    union = model.pipeline.named_steps["features"]
-    for name, part in union.transformer_list:
-        if name == LEX:
-            part.steps[0][1].n_jobs = None
+    ff = framing_step(model.pipeline)
+    if ff is not None:
+        ff.n_jobs = None
 
 
 def profile_corpus(
