@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 
 from framing.report import data as D
 from framing.report import pages as P
-from framing.report.style import save_figure
+from framing.report.style import join_notes, save_figure
 
 __all__ = ["build_report"]
 
@@ -97,7 +97,7 @@ def _chart_pages(
     )
     loaded = list(inputs.lexicon.loaded_categories)
     in_sample = P.same_source(card, inputs.source)
-    scores_note = P.join_notes(
+    scores_note = join_notes(
         shown_note,
         "in-sample: the model was trained on these articles" if in_sample else None,
     )

@@ -26,6 +26,7 @@ from framing.report.style import (
     new_figure,
     set_titles,
     styled,
+    text_color_on,
     truncate,
 )
 
@@ -87,10 +88,8 @@ def plot_confusion_matrix(
             if not np.isfinite(share[i, j]):
                 text, color = ("no\narticles" if j == 0 else ""), GREY
             else:
-                rgba = cmap(share[i, j])
-                light = 0.299 * rgba[0] + 0.587 * rgba[1] + 0.114 * rgba[2]
                 text = f"{share[i, j] * 100:.0f}%\n({int(counts[i, j]):,})"
-                color = "black" if light > 0.55 else "white"
+                color = text_color_on(cmap(share[i, j]))
             ax.text(j, i, text, ha="center", va="center", fontsize=8, color=color)
     short = [truncate(x, 16) for x in labels]
     ax.set_xticks(

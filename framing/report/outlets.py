@@ -18,18 +18,16 @@ from framing.report.style import (
     PAGE_WIDTH,
     SEQUENTIAL,
     ensure_axes,
+    join_notes,
     label_category,
     rows_height,
     set_titles,
     styled,
+    text_color_on,
     unique_labels,
 )
 
 __all__ = ["order_by_similarity", "plot_category_heatmap", "plot_voice_shares"]
-
-
-def _join(*parts: str | None) -> str:
-    return "; ".join(p for p in parts if p)
 
 
 def order_by_similarity(matrix: pd.DataFrame) -> list:
@@ -139,7 +137,6 @@ def plot_category_heatmap(
             for j in range(n_cols):
                 v = values[i, j]
                 rgba = cmap(image.norm(v)) if np.isfinite(v) else (1, 1, 1, 1)
-                light = 0.299 * rgba[0] + 0.587 * rgba[1] + 0.114 * rgba[2]
                 ax.text(
                     j,
                     i,
@@ -147,7 +144,7 @@ def plot_category_heatmap(
                     ha="center",
                     va="center",
                     fontsize=size,
-                    color="black" if light > 0.55 else "white",
+                    color=text_color_on(rgba),
                 )
     if n_rows > 40:  # a tall page: repeat the category names on top
         top = ax.secondary_xaxis("top")
@@ -176,7 +173,7 @@ def plot_category_heatmap(
         if cluster and n_rows >= 3
         else None
     )
-    set_titles(ax, title, _join(subtitle, how, "colour on a square-root scale"))
+    set_titles(ax, title, join_notes(subtitle, how, "colour on a square-root scale"))
     return ax
 
 
@@ -265,7 +262,7 @@ def plot_voice_shares(
     set_titles(
         ax,
         title,
-        _join(
+        join_notes(
             subtitle,
             "loaded categories of the lexicon; "
             "sorted by the share in the outlet's own voice",

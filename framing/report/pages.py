@@ -19,6 +19,7 @@ from matplotlib.figure import Figure
 
 from framing.errors import FramingError
 from framing.report import data as D
+from framing.report.style import join_notes
 
 __all__ = [
     "PAGES",
@@ -270,11 +271,6 @@ def terms_page(terms: pd.DataFrame | None, group: str | None) -> Page:
     except FramingError as exc:
         return note_page("terms", f"the terms table cannot be drawn: {exc}")
     return Page("terms", ax.figure)
-
-
-def join_notes(*parts: str | None) -> str:
-    """Join the non-empty notes with semicolons."""
-    return "; ".join(p for p in parts if p)
 
 
 def title_page(

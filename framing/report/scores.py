@@ -21,6 +21,7 @@ from framing.report.style import (
     PANEL_TITLE_SIZE,
     add_footnote,
     ensure_axes,
+    join_notes,
     label_category,
     new_figure,
     rows_height,
@@ -31,10 +32,6 @@ from framing.report.style import (
 )
 
 __all__ = ["plot_class_scores", "plot_outlet_scores"]
-
-
-def _join(*parts: str | None) -> str:
-    return "; ".join(p for p in parts if p)
 
 
 def _outlet_order(table: pd.DataFrame, sort_by: str | None) -> list[str]:
@@ -159,7 +156,7 @@ def plot_outlet_scores(
             title="Class", loc="upper left", bbox_to_anchor=(1.08, 1.0), frameon=False
         )
     if title:
-        sub = _join(
+        sub = join_notes(
             subtitle,
             "dots: estimate; bars: bootstrap 95% confidence "
             "interval; right: articles per outlet",
@@ -245,7 +242,7 @@ def plot_class_scores(
         )
         ax.set_xticks([0, 0.25, 0.5, 0.75, 1], labels=["0", ".25", ".5", ".75", "1"])
     fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=13)
-    note = _join(
+    note = join_notes(
         subtitle,
         f"{how}; dots: "
         "mean over the outlet's articles; bars: bootstrap 95% confidence "

@@ -32,6 +32,7 @@ __all__ = [
     "RC",
     "SEQUENTIAL",
     "ensure_axes",
+    "join_notes",
     "label_category",
     "new_figure",
     "rows_height",
@@ -39,6 +40,7 @@ __all__ = [
     "set_titles",
     "styled",
     "subtitle_of",
+    "text_color_on",
     "truncate",
 ]
 
@@ -198,6 +200,32 @@ def unique_labels(labels: Sequence[object], width: int = MAX_LABEL) -> list[str]
         seen[short] = seen.get(short, 0) + 1
         out.append(short if seen[short] == 1 else f"{short} ({seen[short]})")
     return out
+
+
+def join_notes(*parts: str | None) -> str:
+    """Join the non-empty notes of a subtitle or footnote with semicolons.
+
+    Examples
+    --------
+    >>> join_notes("showing 3 of 9 outlets", None, "", "sorted by share")
+    'showing 3 of 9 outlets; sorted by share'
+    """
+    return "; ".join(p for p in parts if p)
+
+
+def text_color_on(rgba: Sequence[float]) -> str:
+    """Return the text colour that reads on a cell of colour ``rgba``.
+
+    Black on light cells, white on dark ones, by the cell's luma
+    (ITU-R BT.601 weights).
+
+    Examples
+    --------
+    >>> text_color_on((1.0, 1.0, 1.0, 1.0)), text_color_on((0.2, 0.0, 0.3, 1.0))
+    ('black', 'white')
+    """
+    light = 0.299 * rgba[0] + 0.587 * rgba[1] + 0.114 * rgba[2]
+    return "black" if light > 0.55 else "white"
 
 
 def label_category(name: str) -> str:

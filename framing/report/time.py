@@ -19,6 +19,7 @@ from framing.report.style import (
     GREY,
     MARKERS,
     PAGE_WIDTH,
+    join_notes,
     new_figure,
     set_titles,
     styled,
@@ -186,5 +187,5 @@ def plot_rate_over_time(
             f"{len(outlets) - 1} outlets with most articles; the other "
             f"{pooled:,} pooled; " + note
         )
-    set_titles(ax, title, "; ".join(p for p in (subtitle, note) if p))
+    set_titles(ax, title, join_notes(subtitle, note))
     return ax
