@@ -1,9 +1,15 @@
-"""The ``framing discover`` command: distinguishing terms per outlet or group."""
+"""The ``framing discover`` command: distinguishing terms per outlet or group.
+
+A shell over :mod:`framing.discovery.terms`: group the corpus, count the
+terms once, rank them (and, with --suggest-lexicon, rank them again without
+the lexicon's terms).
+"""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -17,6 +23,11 @@ from framing.cli._options import (
     pass_kwargs,
     quiet_option,
 )
+
+if TYPE_CHECKING:
+    from framing.discovery.collocation import PhraseMeasure
+    from framing.discovery.counts import TermCounts
+    from framing.lexicon.lexicon import Lexicon
 
 
 @cli.command()
@@ -159,88 +170,103 @@ def discover(kw: dict[str, Any]) -> None:
             --group-labels data/outlets.csv --min-count 3 -o terms.csv \\
             --suggest-lexicon candidates.toml --top 50
     """
-    from framing.corpus.labels import read_outlet_labels
     from framing.corpus.read import read_corpus
-    from framing.discovery.candidates import suggest_lexicon
-    from framing.discovery.counts import count_terms
     from framing.discovery.logodds import score_terms
-    from framing.discovery.terms import assign_groups
+    from framing.discovery.terms import count_group_terms, group_corpus
     from framing.lexicon.load import load_lexicon
-    from framing.tables import atomic_write_text, table_format, write_table
+    from framing.tables import table_format, write_table
 
-    quiet, by, vs = kw["quiet"], kw["by"], tuple(kw["vs"]) if kw["vs"] else None
+    quiet, vs = kw["quiet"], tuple(kw["vs"]) if kw["vs"] else None
     table_format(kw["output"])  # fail on a bad suffix before the long part
     lexicon = load_lexicon(kw["lexicon_paths"])
-    labels = None
-    if kw["group_labels"]:
-        labels, name = read_outlet_labels(
-            kw["group_labels"], None if by == "outlet" else by, option="--by"
-        )
-        by = name
-    corpus = read_corpus(kw["corpus"], **corpus_kwargs(kw))
-    groups = assign_groups(corpus, by=by, vs=vs, group_labels=labels)
-    left_out = len(corpus) - len(groups)
-    corpus = corpus.loc[groups.index]
-    if kw["strip_boilerplate"]:
-        from framing.corpus.boilerplate import find_and_strip
-
-        corpus, _ = find_and_strip(corpus)
+    by, labels = _grouping(kw["by"], kw["group_labels"])
+    grouped = group_corpus(
+        read_corpus(kw["corpus"], **corpus_kwargs(kw)),
+        by=by,
+        vs=vs,
+        group_labels=labels,
+        strip_boilerplate=kw["strip_boilerplate"],
+    )
     info(
-        f"{len(corpus):,} articles in {groups.nunique()} groups by {by} "
-        f"({left_out:,} without a group left out); counting terms",
+        f"{len(grouped.corpus):,} articles in {grouped.groups.nunique()} groups "
+        f"by {by} ({grouped.left_out:,} without a group left out); counting terms",
         quiet=quiet,
     )
-    phrases = {"likelihood-ratio": "likelihood_ratio", "pmi": "pmi", "all": None}
-    counts = count_terms(
-        corpus["text"].tolist(),
-        groups.tolist(),
-        outlets=corpus["outlet"].tolist(),
+    counts = count_group_terms(
+        grouped,
         ngram_range=(1, kw["ngram_max"]),
         min_count=kw["min_count"],
         stop_words=not kw["keep_stop_words"],
-        phrase_measure=phrases[kw["phrases"]],
+        phrase_measure=_PHRASES[kw["phrases"]],
         voice=kw["voice"],
         n_jobs=kw["jobs"],
     )
-    terms = score_terms(
+    rank = functools.partial(
+        score_terms,
         counts,
         vs=vs,
         prior_scale=kw["prior_scale"],
-        top_per_group=kw["top_per_group"],
         lexicon=lexicon,
         min_outlets=kw["min_outlets"],
         max_outlet_share=kw["max_outlet_share"],
     )
+    terms = rank(top_per_group=kw["top_per_group"])
     write_table(terms, kw["output"])
+    _summarise(counts, terms, kw["output"], quiet=quiet)
+    if kw["suggest_lexicon"]:
+        novel = rank(top_per_group=kw["top"], exclude_lexicon=True)
+        _write_candidates(novel, kw, by=by, lexicon=lexicon)
+
+
+#: --phrases choices -> count_terms(phrase_measure=...).
+_PHRASES: dict[str, PhraseMeasure | None] = {
+    "likelihood-ratio": "likelihood_ratio",
+    "pmi": "pmi",
+    "all": None,
+}
+
+
+def _grouping(by: str, group_labels: Path | None) -> tuple[str, dict[str, str] | None]:
+    """Return the grouping's name and, with --group-labels, outlet -> group."""
+    if not group_labels:
+        return by, None
+    from framing.corpus.labels import read_outlet_labels
+
+    labels, name = read_outlet_labels(
+        group_labels, None if by == "outlet" else by, option="--by"
+    )
+    return name, labels
+
+
+def _summarise(counts: TermCounts, terms: Any, output: Path, *, quiet: bool) -> None:
+    """Print the vocabulary size and each group's ten strongest terms."""
     n_uni = int((counts.ngram == 1).sum())
     info(
         f"{len(counts.terms):,} terms scored ({n_uni:,} words, "
         f"{len(counts.terms) - n_uni:,} phrases); {len(terms):,} rows -> "
-        f"{kw['output']}",
+        f"{output}",
         quiet=quiet,
     )
     if not quiet:
         for group, rows in terms.groupby("group", sort=False):
             top = ", ".join(rows["term"].head(10))
             click.echo(f"  {group} vs {rows['versus'].iloc[0]}: {top}", err=True)
-    if kw["suggest_lexicon"]:
-        novel = score_terms(
-            counts,
-            vs=vs,
-            prior_scale=kw["prior_scale"],
-            top_per_group=kw["top"],
-            lexicon=lexicon,
-            exclude_lexicon=True,
-            min_outlets=kw["min_outlets"],
-            max_outlet_share=kw["max_outlet_share"],
-        )
-        novel.attrs = {"discover": {"by": by}}
-        text = suggest_lexicon(
-            novel, top=kw["top"], lexicon=lexicon, source=str(kw["corpus"])
-        )
-        atomic_write_text(kw["suggest_lexicon"], text)
-        n = sum(1 for line in text.splitlines() if line.startswith('    "'))
-        info(
-            f"{n} candidate terms -> {kw['suggest_lexicon']} (review before use)",
-            quiet=quiet,
-        )
+
+
+def _write_candidates(
+    novel: Any, kw: dict[str, Any], *, by: str, lexicon: Lexicon
+) -> None:
+    """Write the strongest terms not in the lexicon as a TOML skeleton."""
+    from framing.discovery.candidates import suggest_lexicon
+    from framing.tables import atomic_write_text
+
+    novel.attrs = {"discover": {"by": by}}
+    text = suggest_lexicon(
+        novel, top=kw["top"], lexicon=lexicon, source=str(kw["corpus"])
+    )
+    atomic_write_text(kw["suggest_lexicon"], text)
+    n = sum(1 for line in text.splitlines() if line.startswith('    "'))
+    info(
+        f"{n} candidate terms -> {kw['suggest_lexicon']} (review before use)",
+        quiet=kw["quiet"],
+    )

@@ -46,7 +46,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import cached_property
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -193,6 +194,108 @@ def count_terms(
     >>> tc.counts.toarray().tolist()
     [[1, 1, 0, 1, 0], [1, 2, 2, 1, 2]]
     """
+    _check_counting(ngram_range, min_count, voice)
+    texts, codes, names = _group_codes(texts, groups)
+    n_groups = len(names)
+    tokens = _tokenize_units(texts, codes, n_groups, outlets, voice, n_jobs)
+    word_total, n_tokens = _totals(tokens)
+    stop = _stop_mask(tokens.strings, stop_words)
+    frequent = word_total >= min_count
+    blocks = []
+    if ngram_range[0] == 1:
+        blocks.append(_unigram_block(tokens, tokens.is_word & ~stop & frequent))
+    if ngram_range[1] == 2:
+        per_unit, bigrams = _count_bigrams(
+            tokens.ids,
+            tokens.bounds,
+            tokens.strings,
+            tokens.is_word,
+            stop,
+            frequent,
+            min_count,
+            phrase_measure,
+            phrase_threshold,
+        )
+        blocks.append(_block(per_unit, tokens, bigrams, 2))
+    counts = sparse.hstack([b.counts for b in blocks], format="csr", dtype=np.int64)
+    if counts.shape[1] == 0:
+        raise FramingError(
+            f"no term occurs at least {min_count} times; lower `min_count`"
+        )
+    by_outlet = outlets is not None
+    return TermCounts(
+        counts=counts,
+        terms=np.concatenate([b.terms for b in blocks]).astype(object),
+        groups=np.asarray([str(g) for g in names], dtype=object),
+        n_tokens=n_tokens,
+        n_docs=np.bincount(codes, minlength=n_groups),
+        ngram=np.concatenate([b.ngram for b in blocks]),
+        spread=_stack([b.spread for b in blocks]) if by_outlet else None,
+        peak=_stack([b.peak for b in blocks]) if by_outlet else None,
+        n_outlets=(
+            np.bincount(tokens.unit_group, minlength=n_groups) if by_outlet else None
+        ),
+    )
+
+
+# -- the steps of count_terms ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    """The tokenised corpus, unit after unit (a group, or one outlet of a group).
+
+    ``ids[bounds[u]:bounds[u + 1]]`` are the token ids of unit ``u``, whose
+    group is ``unit_group[u]``; ``strings`` are the token types.
+    """
+
+    strings: np.ndarray
+    ids: np.ndarray
+    bounds: np.ndarray
+    unit_group: np.ndarray
+    n_groups: int
+
+    @property
+    def n_vocab(self) -> int:
+        """Number of token types."""
+        return len(self.strings)
+
+    @property
+    def slices(self) -> list[tuple[int, int]]:
+        """``(start, end)`` of each unit's token ids."""
+        return list(zip(self.bounds[:-1], self.bounds[1:], strict=True))
+
+    @cached_property
+    def is_word(self) -> np.ndarray:
+        """Token types that contain a letter: the only ones that can be terms."""
+        return np.fromiter(
+            (any(c.isalpha() for c in s) for s in self.strings),
+            dtype=bool,
+            count=self.n_vocab,
+        )
+
+    @cached_property
+    def is_token(self) -> np.ndarray:
+        """Token types that are words or numbers (not punctuation, not breaks)."""
+        return np.fromiter(
+            (s[:1].isalnum() or s[:1] == "_" for s in self.strings),
+            dtype=bool,
+            count=self.n_vocab,
+        )
+
+
+class _Block(NamedTuple):
+    """One kind of term (unigrams or bigrams): group x term matrices, names."""
+
+    counts: sparse.csr_matrix
+    spread: sparse.csr_matrix
+    peak: sparse.csr_matrix
+    terms: np.ndarray
+    ngram: np.ndarray
+
+
+def _check_counting(ngram_range: tuple[int, int], min_count: int, voice: str) -> None:
+    """Check the counting parameters before any work."""
     lo, hi = ngram_range
     if not 1 <= lo <= hi <= 2:
         raise ParameterError(
@@ -202,6 +305,12 @@ def count_terms(
         raise ParameterError(f"`min_count` must be at least 1, got {min_count}")
     if voice not in ("all", "author"):
         raise ParameterError(f"`voice` must be 'all' or 'author', got {voice!r}")
+
+
+def _group_codes(
+    texts: Iterable[Any], groups: Iterable[Hashable]
+) -> tuple[Sequence[Any], np.ndarray, pd.Index]:
+    """Return the texts as a sequence, each one's group code, the group names."""
     if isinstance(texts, str):
         raise FramingError("texts must be a sequence of documents, not one string")
     texts = texts if isinstance(texts, Sequence) else list(texts)
@@ -210,85 +319,62 @@ def count_terms(
         raise FramingError(f"{len(texts)} texts but {len(codes)} group labels")
     if (codes < 0).any():
         raise FramingError(f"document {int(np.argmax(codes < 0)) + 1} has no group")
-    n_groups = len(names)
+    return texts, codes, names
+
+
+def _tokenize_units(
+    texts: Sequence[Any],
+    codes: np.ndarray,
+    n_groups: int,
+    outlets: Iterable[Hashable] | None,
+    voice: Voice,
+    n_jobs: int,
+) -> _Tokens:
+    """Tokenise the texts unit by unit, so each unit's tokens are one slice."""
     units, unit_group = _units(codes, outlets, len(texts))
-    order = np.argsort(units, kind="stable")  # unit by unit: contiguous slices
+    order = np.argsort(units, kind="stable")
     strings, ids, lens = tokenize_texts(
         [texts[i] for i in order], voice=voice, n_jobs=n_jobs
     )
-    n_vocab = len(strings)
     doc_bounds = np.concatenate(([0], np.cumsum(np.bincount(units))))
-    bounds = np.concatenate(([0], np.cumsum(lens)))[doc_bounds]  # token slices
-    slices = list(zip(bounds[:-1], bounds[1:], strict=True))
+    bounds = np.concatenate(([0], np.cumsum(lens)))[doc_bounds]
+    return _Tokens(strings, ids, bounds, unit_group, n_groups)
 
-    is_word = np.fromiter(
-        (any(c.isalpha() for c in s) for s in strings), dtype=bool, count=n_vocab
-    )
-    is_token = np.fromiter(
-        (s[:1].isalnum() or s[:1] == "_" for s in strings), dtype=bool, count=n_vocab
-    )
-    stop = _stop_mask(strings, stop_words)
-    word_total = np.zeros(n_vocab, dtype=np.int64)
-    n_tokens = np.zeros(n_groups, dtype=np.int64)
-    for u, (a, b) in enumerate(slices):
-        unit_total = np.bincount(ids[a:b], minlength=n_vocab)
-        n_tokens[unit_group[u]] += unit_total[is_token].sum()
+
+def _totals(tokens: _Tokens) -> tuple[np.ndarray, np.ndarray]:
+    """Corpus count of every token type, and word tokens per group."""
+    is_token = tokens.is_token
+    word_total = np.zeros(tokens.n_vocab, dtype=np.int64)
+    n_tokens = np.zeros(tokens.n_groups, dtype=np.int64)
+    for u, (a, b) in enumerate(tokens.slices):
+        unit_total = np.bincount(tokens.ids[a:b], minlength=tokens.n_vocab)
+        n_tokens[tokens.unit_group[u]] += unit_total[is_token].sum()
         word_total += unit_total
+    return word_total, n_tokens
 
-    blocks, spreads, peaks, terms, ngram = [], [], [], [], []
-    if lo == 1:
-        keep = np.flatnonzero(is_word & ~stop & (word_total >= min_count))
-        per_unit = (np.bincount(ids[a:b], minlength=n_vocab)[keep] for a, b in slices)
-        matrix, spread, peak = _by_group(per_unit, unit_group, n_groups, len(keep))
-        blocks.append(matrix)
-        spreads.append(spread)
-        peaks.append(peak)
-        terms.append(strings[keep])
-        ngram.append(np.ones(len(keep), dtype=np.int8))
-    if hi == 2:
-        per_unit, bigrams = _count_bigrams(
-            ids,
-            bounds,
-            strings,
-            is_word,
-            stop,
-            word_total >= min_count,
-            min_count,
-            phrase_measure,
-            phrase_threshold,
-        )
-        matrix, spread, peak = _by_group(per_unit, unit_group, n_groups, len(bigrams))
-        blocks.append(matrix)
-        spreads.append(spread)
-        peaks.append(peak)
-        terms.append(bigrams)
-        ngram.append(np.full(len(bigrams), 2, dtype=np.int8))
-    counts = sparse.hstack(blocks, format="csr", dtype=np.int64)
-    if counts.shape[1] == 0:
-        raise FramingError(
-            f"no term occurs at least {min_count} times; lower `min_count`"
-        )
-    return TermCounts(
-        counts=counts,
-        terms=np.concatenate(terms).astype(object),
-        groups=np.asarray([str(g) for g in names], dtype=object),
-        n_tokens=n_tokens,
-        n_docs=np.bincount(codes, minlength=n_groups),
-        ngram=np.concatenate(ngram),
-        spread=(
-            sparse.hstack(spreads, format="csr", dtype=np.int64)
-            if outlets is not None
-            else None
-        ),
-        peak=(
-            sparse.hstack(peaks, format="csr", dtype=np.int64)
-            if outlets is not None
-            else None
-        ),
-        n_outlets=(
-            np.bincount(unit_group, minlength=n_groups) if outlets is not None else None
-        ),
+
+def _unigram_block(tokens: _Tokens, candidates: np.ndarray) -> _Block:
+    """Count the unigram terms (`candidates`: a mask over token types)."""
+    keep = np.flatnonzero(candidates)
+    per_unit = (
+        np.bincount(tokens.ids[a:b], minlength=tokens.n_vocab)[keep]
+        for a, b in tokens.slices
     )
+    return _block(per_unit, tokens, tokens.strings[keep], 1)
+
+
+def _block(
+    per_unit: Iterable[np.ndarray], tokens: _Tokens, terms: np.ndarray, n: int
+) -> _Block:
+    """Sum per-unit count vectors of `terms` (n-grams) into group rows."""
+    matrix, spread, peak = _by_group(
+        per_unit, tokens.unit_group, tokens.n_groups, len(terms)
+    )
+    return _Block(matrix, spread, peak, terms, np.full(len(terms), n, dtype=np.int8))
+
+
+def _stack(matrices: list[sparse.csr_matrix]) -> sparse.csr_matrix:
+    return sparse.hstack(matrices, format="csr", dtype=np.int64)
 
 
 def _units(

@@ -11,6 +11,8 @@ is the one vectorised formula (their equations 15-16), and
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -196,81 +198,21 @@ def score_terms(
     z-scores of words and phrases are on one scale.
     """
     groups = [str(g) for g in counts.groups]
-    if len(groups) < 2:
-        raise FramingError(
-            f"only one group ({groups[0] if groups else 'none'}); "
-            "distinguishing terms need at least two groups"
-        )
-    if top_per_group is not None and top_per_group < 1:
-        raise ParameterError(f"`top_per_group` must be at least 1, got {top_per_group}")
-    if not 0 < max_outlet_share <= 1:
-        raise ParameterError(
-            f"`max_outlet_share` must be in (0, 1], got {max_outlet_share}"
-        )
-    if (min_outlets > 1 or max_outlet_share < 1) and counts.spread is None:
-        raise ParameterError(
-            "`min_outlets` and `max_outlet_share` need counts made with "
-            "count_terms(..., outlets=...)"
-        )
-    if min_outlets > 1:
-        if min_outlets > counts.n_outlets.max():
-            raise FramingError(
-                f"`min_outlets={min_outlets}`: no group has that many "
-                f"outlets (at most {counts.n_outlets.max()})"
-            )
+    _check_scoring(counts, top_per_group, min_outlets, max_outlet_share)
     category, covered = lexicon_lookup(counts.terms, lexicon)
     in_lex = category != None  # noqa: E711  (elementwise)
     prior = build_prior(counts, scale=prior_scale)
-
-    def skip(g: int) -> np.ndarray:
-        """Terms that may not be listed for group ``g``."""
-        out = covered.copy() if exclude_lexicon else np.zeros(len(covered), bool)
-        if min_outlets > 1:
-            out |= counts.spread[g].toarray().ravel() < min_outlets
-        if max_outlet_share < 1:
-            peak = counts.peak[g].toarray().ravel()
-            out |= peak > max_outlet_share * counts.counts[g].toarray().ravel()
-        return out
-
-    matrix, totals = counts.counts, counts.totals.astype(np.float64)
-    n_tokens = counts.n_tokens.astype(np.float64)
-    pieces: list[tuple[np.ndarray, ...]] = []
+    skip = partial(
+        _skipped,
+        counts,
+        covered if exclude_lexicon else None,
+        min_outlets,
+        max_outlet_share,
+    )
     if vs is None:
-        step = max(1, _BLOCK_CELLS // max(1, matrix.shape[1]))
-        for start in range(0, len(groups), step):
-            rows = np.arange(start, min(start + step, len(groups)))
-            a = matrix[rows].toarray().astype(np.float64)
-            z = log_odds_dirichlet(a, totals - a, prior)
-            for j, g in enumerate(rows):
-                rest_tokens = n_tokens.sum() - n_tokens[g]
-                pieces.append(
-                    _pick(
-                        z[j],
-                        a[j],
-                        totals - a[j],
-                        g,
-                        -1,
-                        n_tokens[g],
-                        rest_tokens,
-                        skip(g),
-                        top_per_group,
-                    )
-                )
+        pieces = _against_rest(counts, prior, skip, top_per_group)
     else:
-        ia, ib = (group_position(groups, name) for name in vs)
-        if ia == ib:
-            raise ParameterError(
-                f"`vs` needs two different groups, got {vs[0]!r} twice"
-            )
-        a = matrix[ia].toarray().ravel().astype(np.float64)
-        b = matrix[ib].toarray().ravel().astype(np.float64)
-        z = log_odds_dirichlet(a, b, prior)
-        pieces.append(
-            _pick(z, a, b, ia, ib, n_tokens[ia], n_tokens[ib], skip(ia), top_per_group)
-        )
-        pieces.append(
-            _pick(-z, b, a, ib, ia, n_tokens[ib], n_tokens[ia], skip(ib), top_per_group)
-        )
+        pieces = _against_each_other(counts, groups, vs, prior, skip, top_per_group)
     term_i, grp_i, vs_i, z, ca, cb, na, nb = (
         np.concatenate(p) for p in zip(*pieces, strict=True)
     )
@@ -291,6 +233,124 @@ def score_terms(
             "lexicon_category": category[term_i],
         }
     )
+
+
+# -- the steps of score_terms ----------------------------------------------------
+
+#: One comparison's selected terms: term index, group, other group (-1: the
+#: rest), z, count in the group, count in the other side, and the two sides'
+#: token totals (one per row).
+_Piece = tuple[np.ndarray, ...]
+
+
+def _check_scoring(
+    counts: TermCounts,
+    top_per_group: int | None,
+    min_outlets: int,
+    max_outlet_share: float,
+) -> None:
+    """Check the scoring parameters against the counts, before any work."""
+    groups = [str(g) for g in counts.groups]
+    if len(groups) < 2:
+        raise FramingError(
+            f"only one group ({groups[0] if groups else 'none'}); "
+            "distinguishing terms need at least two groups"
+        )
+    if top_per_group is not None and top_per_group < 1:
+        raise ParameterError(f"`top_per_group` must be at least 1, got {top_per_group}")
+    if not 0 < max_outlet_share <= 1:
+        raise ParameterError(
+            f"`max_outlet_share` must be in (0, 1], got {max_outlet_share}"
+        )
+    if (min_outlets > 1 or max_outlet_share < 1) and counts.spread is None:
+        raise ParameterError(
+            "`min_outlets` and `max_outlet_share` need counts made with "
+            "count_terms(..., outlets=...)"
+        )
+    if min_outlets > 1 and min_outlets > counts.n_outlets.max():
+        raise FramingError(
+            f"`min_outlets={min_outlets}`: no group has that many "
+            f"outlets (at most {counts.n_outlets.max()})"
+        )
+
+
+def _skipped(
+    counts: TermCounts,
+    covered: np.ndarray | None,
+    min_outlets: int,
+    max_outlet_share: float,
+    g: int,
+) -> np.ndarray:
+    """Terms that may not be listed for group ``g``.
+
+    Those the lexicon covers (`covered`, when excluded), those fewer than
+    `min_outlets` of the group's outlets use, and those one outlet accounts
+    for more than `max_outlet_share` of.
+    """
+    n_terms = counts.counts.shape[1]
+    out = covered.copy() if covered is not None else np.zeros(n_terms, bool)
+    if min_outlets > 1:
+        out |= counts.spread[g].toarray().ravel() < min_outlets
+    if max_outlet_share < 1:
+        peak = counts.peak[g].toarray().ravel()
+        out |= peak > max_outlet_share * counts.counts[g].toarray().ravel()
+    return out
+
+
+def _against_rest(
+    counts: TermCounts,
+    prior: np.ndarray,
+    skip: Callable[[int], np.ndarray],
+    top: int | None,
+) -> list[_Piece]:
+    """Score each group against the rest of the corpus, in blocks of groups."""
+    matrix, totals = counts.counts, counts.totals.astype(np.float64)
+    n_tokens = counts.n_tokens.astype(np.float64)
+    n_groups = matrix.shape[0]
+    pieces = []
+    step = max(1, _BLOCK_CELLS // max(1, matrix.shape[1]))
+    for start in range(0, n_groups, step):
+        rows = np.arange(start, min(start + step, n_groups))
+        a = matrix[rows].toarray().astype(np.float64)
+        z = log_odds_dirichlet(a, totals - a, prior)
+        for j, g in enumerate(rows):
+            rest_tokens = n_tokens.sum() - n_tokens[g]
+            pieces.append(
+                _pick(
+                    z[j],
+                    a[j],
+                    totals - a[j],
+                    g,
+                    -1,
+                    n_tokens[g],
+                    rest_tokens,
+                    skip(g),
+                    top,
+                )
+            )
+    return pieces
+
+
+def _against_each_other(
+    counts: TermCounts,
+    groups: list[str],
+    vs: tuple[str, str],
+    prior: np.ndarray,
+    skip: Callable[[int], np.ndarray],
+    top: int | None,
+) -> list[_Piece]:
+    """Score group A against group B and B against A."""
+    ia, ib = (group_position(groups, name) for name in vs)
+    if ia == ib:
+        raise ParameterError(f"`vs` needs two different groups, got {vs[0]!r} twice")
+    matrix, n_tokens = counts.counts, counts.n_tokens.astype(np.float64)
+    a = matrix[ia].toarray().ravel().astype(np.float64)
+    b = matrix[ib].toarray().ravel().astype(np.float64)
+    z = log_odds_dirichlet(a, b, prior)
+    return [
+        _pick(z, a, b, ia, ib, n_tokens[ia], n_tokens[ib], skip(ia), top),
+        _pick(-z, b, a, ib, ia, n_tokens[ib], n_tokens[ia], skip(ib), top),
+    ]
 
 
 def group_position(groups: list[str], name: str) -> int:

@@ -14,8 +14,10 @@ kept apart:
    pseudo-counts from the whole corpus, scaled.
 3. :func:`log_odds_dirichlet` (same): the z-scores, one vectorised formula.
 
-:func:`score_terms` ranks the terms of every group at once and
-:func:`discover_terms` does the lot from a corpus DataFrame.
+:func:`score_terms` ranks the terms of every group at once.
+:func:`discover_terms` does the lot from a corpus DataFrame in named steps:
+:func:`group_corpus` (who belongs to which group, boilerplate stripped if
+asked), :func:`count_group_terms`, then :func:`score_terms`.
 :func:`suggest_lexicon` (from :mod:`framing.discovery.candidates`) writes the
 strongest terms that are not yet in the lexicon as a TOML skeleton for a
 human to review. Nothing here edits a lexicon.
@@ -24,13 +26,15 @@ human to review. Nothing here edits a lexicon.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
 from framing.columns import OUTLET, TEXT
 from framing.discovery._token_ids import Voice
 from framing.discovery.collocation import PhraseMeasure
-from framing.discovery.counts import count_terms
+from framing.discovery.counts import TermCounts, count_terms
 from framing.discovery.logodds import (
     group_position,
     score_terms,
@@ -38,7 +42,13 @@ from framing.discovery.logodds import (
 from framing.errors import FramingError, ParameterError
 from framing.lexicon.lexicon import Lexicon
 
-__all__ = ["assign_groups", "discover_terms"]
+__all__ = [
+    "GroupedCorpus",
+    "assign_groups",
+    "count_group_terms",
+    "discover_terms",
+    "group_corpus",
+]
 
 # -- from a corpus -------------------------------------------------------------
 
@@ -118,6 +128,120 @@ def assign_groups(
     return groups
 
 
+@dataclass(frozen=True)
+class GroupedCorpus:
+    """The articles of a corpus that have a group, ready to count.
+
+    Attributes
+    ----------
+    corpus : pandas.DataFrame
+        The rows with a group, in corpus order (stripped of boilerplate when
+        asked).
+    groups : pandas.Series of str
+        The group of each row of `corpus`, same index.
+    left_out : int
+        Articles without a group.
+    """
+
+    corpus: pd.DataFrame
+    groups: pd.Series
+    left_out: int
+
+
+def group_corpus(
+    corpus: pd.DataFrame,
+    *,
+    by: str = OUTLET,
+    vs: tuple[str, str] | None = None,
+    group_labels: Mapping[str, str] | None = None,
+    strip_boilerplate: bool = False,
+) -> GroupedCorpus:
+    """Keep the articles that have a group; strip their boilerplate if asked.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        With a ``text`` column and the group column.
+    by, vs, group_labels
+        See :func:`assign_groups`.
+    strip_boilerplate : bool, default=False
+        Remove photo credits, then the lines that recur across an outlet's
+        grouped articles (:func:`framing.corpus.boilerplate.find_and_strip`),
+        so that bylines and footers do not pass for framing.
+
+    Returns
+    -------
+    GroupedCorpus
+
+    Raises
+    ------
+    FramingError
+        As :func:`assign_groups`.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"text": ["a", "b", "c"], "bias": ["l", None, "r"]})
+    >>> grouped = group_corpus(df, by="bias")
+    >>> grouped.corpus["text"].tolist(), grouped.left_out
+    (['a', 'c'], 1)
+    """
+    groups = assign_groups(corpus, by=by, vs=vs, group_labels=group_labels)
+    kept = corpus.loc[groups.index]
+    if strip_boilerplate:
+        from framing.corpus.boilerplate import find_and_strip
+
+        kept, _ = find_and_strip(kept)
+    return GroupedCorpus(kept, groups, len(corpus) - len(groups))
+
+
+def count_group_terms(
+    grouped: GroupedCorpus,
+    *,
+    ngram_range: tuple[int, int] = (1, 2),
+    min_count: int = 5,
+    stop_words: bool | Collection[str] = True,
+    phrase_measure: PhraseMeasure | None = "likelihood_ratio",
+    voice: Voice = "all",
+    n_jobs: int = 1,
+) -> TermCounts:
+    """Count the terms of each group (:func:`count_terms`), by outlet if known.
+
+    Parameters
+    ----------
+    grouped : GroupedCorpus
+        From :func:`group_corpus`.
+    stop_words : bool or collection of str, default=True
+        As in :func:`discover_terms`.
+    ngram_range, min_count, phrase_measure, voice, n_jobs
+        See :func:`count_terms`.
+
+    Returns
+    -------
+    TermCounts
+        With outlet spread and peak when the corpus has an outlet column.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"text": ["rebels fled", "rebels won"], "g": ["a", "b"]})
+    >>> tc = count_group_terms(group_corpus(df, by="g"), min_count=1)
+    >>> tc.terms.tolist(), tc.groups.tolist()
+    (['rebels', 'fled', 'won'], ['a', 'b'])
+    """
+    corpus = grouped.corpus
+    outlets = corpus[OUTLET].tolist() if OUTLET in corpus.columns else None
+    return count_terms(
+        corpus[TEXT].tolist(),
+        grouped.groups.tolist(),
+        outlets=outlets,
+        ngram_range=ngram_range,
+        min_count=min_count,
+        stop_words=stop_words,
+        phrase_measure=phrase_measure,
+        voice=voice,
+        n_jobs=n_jobs,
+    )
+
+
 def discover_terms(
     corpus: pd.DataFrame,
     *,
@@ -134,11 +258,12 @@ def discover_terms(
     voice: Voice = "all",
     min_outlets: int = 1,
     max_outlet_share: float = 1.0,
+    strip_boilerplate: bool = False,
     n_jobs: int = 1,
 ) -> pd.DataFrame:
     """Find the terms that set each group of a corpus apart (Monroe et al. 2008).
 
-    :func:`count_terms` over the corpus texts, then :func:`score_terms`.
+    :func:`group_corpus`, :func:`count_group_terms`, then :func:`score_terms`.
     Articles without a group are left out.
 
     Parameters
@@ -156,6 +281,8 @@ def discover_terms(
         Drop stop-word unigrams and bigrams made only of stop words (see
         :func:`count_terms`, whose default keeps them): function words
         rarely make useful lexicon candidates on their own.
+    strip_boilerplate : bool, default=False
+        See :func:`group_corpus`.
     ngram_range, min_count, phrase_measure, voice, n_jobs
         See :func:`count_terms`.
     prior_scale, top_per_group, lexicon, min_outlets, max_outlet_share
@@ -183,12 +310,15 @@ def discover_terms(
     >>> terms["lexicon_category"].tolist()[0]
     'delegitimising'
     """
-    groups = assign_groups(corpus, by=by, vs=vs, group_labels=group_labels)
-    outlets = corpus.loc[groups.index, OUTLET] if OUTLET in corpus.columns else None
-    counts = count_terms(
-        corpus.loc[groups.index, TEXT].tolist(),
-        groups.tolist(),
-        outlets=None if outlets is None else outlets.tolist(),
+    grouped = group_corpus(
+        corpus,
+        by=by,
+        vs=vs,
+        group_labels=group_labels,
+        strip_boilerplate=strip_boilerplate,
+    )
+    counts = count_group_terms(
+        grouped,
         ngram_range=ngram_range,
         min_count=min_count,
         stop_words=stop_words,
@@ -205,25 +335,30 @@ def discover_terms(
         min_outlets=min_outlets,
         max_outlet_share=max_outlet_share,
     )
-    terms.attrs = {
-        "discover": {
-            "by": by,
-            "vs": list(vs) if vs else None,
-            "min_count": min_count,
-            "prior_scale": prior_scale,
-            "ngram_range": list(ngram_range),
-            "voice": voice,
-            "min_outlets": min_outlets,
-            "max_outlet_share": max_outlet_share,
-            "unigrams": int((counts.ngram == 1).sum()),
-            "bigrams": int((counts.ngram == 2).sum()),
-            "left_out": len(corpus) - len(groups),
-            "groups": {
-                g: {"docs": int(d), "tokens": int(t)}
-                for g, d, t in zip(
-                    counts.groups, counts.n_docs, counts.n_tokens, strict=True
-                )
-            },
-        }
+    settings = {
+        "by": by,
+        "vs": list(vs) if vs else None,
+        "min_count": min_count,
+        "prior_scale": prior_scale,
+        "ngram_range": list(ngram_range),
+        "voice": voice,
+        "min_outlets": min_outlets,
+        "max_outlet_share": max_outlet_share,
     }
+    terms.attrs = {"discover": {**settings, **_summary(counts, grouped.left_out)}}
     return terms
+
+
+def _summary(counts: TermCounts, left_out: int) -> dict[str, Any]:
+    """Vocabulary size, articles left out, documents and tokens per group."""
+    return {
+        "unigrams": int((counts.ngram == 1).sum()),
+        "bigrams": int((counts.ngram == 2).sum()),
+        "left_out": left_out,
+        "groups": {
+            g: {"docs": int(d), "tokens": int(t)}
+            for g, d, t in zip(
+                counts.groups, counts.n_docs, counts.n_tokens, strict=True
+            )
+        },
+    }

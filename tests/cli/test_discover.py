@@ -333,3 +333,19 @@ def test_discover_strips_photo_credits_with_or_without_outlets(
 
     assert "reuters" in terms("--keep-boilerplate")
     assert not {"reuters", "lamarque", "kevin lamarque"} & terms()
+
+
+@pytest.mark.parametrize("vs", [None, ("left", "right")])
+def test_discover_writes_what_discover_terms_returns(runner, corpus, tmp_path, vs):
+    from framing.corpus.read import read_corpus
+    from framing.discovery.terms import discover_terms
+
+    out = tmp_path / "terms.csv"
+    args = ["discover", str(corpus), "--by", "bias", "--min-count", "3", "-o", str(out)]
+    r = runner.invoke(cli, [*args, *(["--vs", *vs] if vs else []), "-q"])
+    assert r.exit_code == 0, r.output
+    expected = discover_terms(
+        read_corpus(corpus), by="bias", vs=vs, min_count=3, strip_boilerplate=True
+    )
+    expected.attrs = {}
+    assert out.read_text(encoding="utf-8") == expected.to_csv(index=False)
