@@ -45,95 +45,100 @@ _LABEL_OPTIONS = [
 ]
 
 
-def label_options(f: Any) -> Any:
-    """Add --label-col and --outlet-labels to a command."""
-    for option in reversed(_LABEL_OPTIONS):
+def _with_options(f: Any, options: list[Any]) -> Any:
+    """Apply click option decorators so they show in the order given."""
+    for option in reversed(options):
         f = option(f)
     return f
+
+
+def label_options(f: Any) -> Any:
+    """Add --label-col and --outlet-labels to a command."""
+    return _with_options(f, _LABEL_OPTIONS)
+
+
+_PIPELINE_OPTIONS = [
+    click.option(
+        "--features",
+        type=click.Choice(list(FEATURE_SETS)),
+        default=_D.features,
+        show_default=True,
+        help="Lexicon-category rates, TF-IDF n-grams, or both "
+        "(lexicon: the fully interpretable model).",
+    ),
+    click.option(
+        "--classifier",
+        type=click.Choice(list(CLASSIFIERS)),
+        default=_D.classifier,
+        show_default=True,
+        help="Class-balanced logistic regression, or a calibrated linear SVM.",
+    ),
+    click.option(
+        "-C",
+        "--C",
+        "C",
+        type=click.FloatRange(min=0, min_open=True),
+        default=None,
+        help="Inverse regularisation strength (default: the model default).",
+    ),
+    click.option(
+        "--min-df",
+        type=click.FloatRange(min=0, min_open=True),
+        default=None,
+        help="TF-IDF: keep n-grams in at least this many articles "
+        "(a number below 1: this share of the articles; "
+        f"default {_D.min_df}).",
+    ),
+    click.option(
+        "--max-features",
+        type=click.IntRange(min=1),
+        default=None,
+        help="TF-IDF: keep at most this many n-grams.",
+    ),
+    click.option(
+        "--min-outlet-share",
+        type=click.FloatRange(0, 1),
+        default=None,
+        help="Keep n-grams used by at least this share of the training "
+        f"outlets (0: all; default {_D.min_outlet_share}).",
+    ),
+    click.option(
+        "--length-features",
+        is_flag=True,
+        default=_D.length,
+        help="Also give the model the article length (tokens, "
+        "sentences); off by default: length is house style, "
+        "not framing.",
+    ),
+    click.option(
+        "--strip-boilerplate/--keep-boilerplate",
+        default=_D.strip_boilerplate,
+        show_default=True,
+        help="Remove photo credits and lines that recur across an "
+        "outlet's articles (bylines, footers) before training.",
+    ),
+    click.option(
+        "--seed",
+        type=int,
+        default=_D.seed,
+        show_default=True,
+        help="Random seed (classifier, random split).",
+    ),
+    click.option(
+        "--folds",
+        type=click.IntRange(min=2),
+        default=_D.n_splits,
+        show_default=True,
+        help="Outlet-held-out folds (GroupKFold); with fewer than 10 "
+        "outlets each fold holds out one outlet.",
+    ),
+    lexicon_option,
+]
 
 
 def pipeline_options(f: Any) -> Any:
     """Add the pipeline and cross-validation options to a command."""
-    options = [
-        click.option(
-            "--features",
-            type=click.Choice(list(FEATURE_SETS)),
-            default=_D.features,
-            show_default=True,
-            help="Lexicon-category rates, TF-IDF n-grams, or both "
-            "(lexicon: the fully interpretable model).",
-        ),
-        click.option(
-            "--classifier",
-            type=click.Choice(list(CLASSIFIERS)),
-            default=_D.classifier,
-            show_default=True,
-            help="Class-balanced logistic regression, or a calibrated linear SVM.",
-        ),
-        click.option(
-            "-C",
-            "--C",
-            "C",
-            type=click.FloatRange(min=0, min_open=True),
-            default=None,
-            help="Inverse regularisation strength (default: the model default).",
-        ),
-        click.option(
-            "--min-df",
-            type=click.FloatRange(min=0, min_open=True),
-            default=None,
-            help="TF-IDF: keep n-grams in at least this many articles "
-            "(a number below 1: this share of the articles; "
-            f"default {_D.min_df}).",
-        ),
-        click.option(
-            "--max-features",
-            type=click.IntRange(min=1),
-            default=None,
-            help="TF-IDF: keep at most this many n-grams.",
-        ),
-        click.option(
-            "--min-outlet-share",
-            type=click.FloatRange(0, 1),
-            default=None,
-            help="Keep n-grams used by at least this share of the training "
-            f"outlets (0: all; default {_D.min_outlet_share}).",
-        ),
-        click.option(
-            "--length-features",
-            is_flag=True,
-            default=_D.length,
-            help="Also give the model the article length (tokens, "
-            "sentences); off by default: length is house style, "
-            "not framing.",
-        ),
-        click.option(
-            "--strip-boilerplate/--keep-boilerplate",
-            default=_D.strip_boilerplate,
-            show_default=True,
-            help="Remove photo credits and lines that recur across an "
-            "outlet's articles (bylines, footers) before training.",
-        ),
-        click.option(
-            "--seed",
-            type=int,
-            default=_D.seed,
-            show_default=True,
-            help="Random seed (classifier, random split).",
-        ),
-        click.option(
-            "--folds",
-            type=click.IntRange(min=2),
-            default=_D.n_splits,
-            show_default=True,
-            help="Outlet-held-out folds (GroupKFold); with fewer than 10 "
-            "outlets each fold holds out one outlet.",
-        ),
-        lexicon_option,
-    ]
-    for option in reversed(options):
-        f = option(f)
-    return f
+    return _with_options(f, _PIPELINE_OPTIONS)
 
 
 #: Parameters of pipeline_options (refused when evaluating a saved model).
