@@ -21,7 +21,7 @@ import pandas as pd
 
 from framing.columns import OUTLET, TEXT
 from framing.corpus._cells import cell_str, is_na
-from framing.errors import CorpusFormatError, FramingError
+from framing.errors import CorpusFormatError, FramingError, ParameterError
 
 __all__ = ["LabelWarning", "read_outlet_labels", "resolve_labels"]
 
@@ -184,6 +184,8 @@ def resolve_labels(
         No such label column.
     FramingError
         No labelled articles, or fewer than `min_labels` labels.
+    ParameterError
+        An unknown `purpose`.
 
     Examples
     --------
@@ -192,7 +194,9 @@ def resolve_labels(
     ['1', '2']
     """
     if purpose not in _VERBS:
-        raise ValueError(f"purpose must be one of {', '.join(_VERBS)}, got {purpose!r}")
+        raise ParameterError(
+            f"`purpose` must be one of {', '.join(_VERBS)}, got {purpose!r}"
+        )
     info: dict[str, Any] = {"dropped": {}}
     if outlet_labels is not None:
         labels = _outlet_labels(corpus, outlet_labels, info, purpose)

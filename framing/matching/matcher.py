@@ -20,7 +20,7 @@ import ahocorasick
 
 from framing.columns import AUTHOR, QUOTED, SCARE_QUOTES, Match
 from framing.lexicon.lexicon import Lexicon
-from framing.lexicon.load import load_lexicon
+from framing.lexicon.load import resolve_lexicon
 from framing.quotes.voice import find_quotes, find_scare_quotes
 
 __all__ = ["Matcher", "compile_matcher", "inflections", "surface_forms"]
@@ -279,15 +279,17 @@ class Matcher:
             out.sort(key=lambda m: (m.start, -m.end))
         return out
 
-    def iter_find(self, texts: Iterable[str], **kwargs: Any) -> Iterator[list[Match]]:
+    def iter_find(
+        self, texts: Iterable[str], *, voice: bool = True, scare_quotes: bool = True
+    ) -> Iterator[list[Match]]:
         """Yield :meth:`find` results for each text in order.
 
         Parameters
         ----------
         texts : iterable of str
             The texts; a value that is not a string counts as ``""``.
-        **kwargs
-            Passed to :meth:`find` (``voice``, ``scare_quotes``).
+        voice, scare_quotes : bool, default=True
+            As in :meth:`find`.
 
         Yields
         ------
@@ -295,7 +297,8 @@ class Matcher:
             The matches of one text.
         """
         for text in texts:
-            yield self.find(text if isinstance(text, str) else "", **kwargs)
+            text = text if isinstance(text, str) else ""
+            yield self.find(text, voice=voice, scare_quotes=scare_quotes)
 
     @property
     def all_categories(self) -> tuple[str, ...]:
@@ -303,17 +306,23 @@ class Matcher:
         return (*self.categories, SCARE_QUOTES)
 
 
-def compile_matcher(lexicon: Lexicon | None = None) -> Matcher:
+def compile_matcher(lexicon: Lexicon | Any = None) -> Matcher:
     """Compile a lexicon (default: the shipped one) into a :class:`Matcher`.
 
     Parameters
     ----------
-    lexicon : Lexicon, optional
-        Defaults to :func:`framing.lexicon.load.load_lexicon()`.
+    lexicon : Lexicon, mapping, path, iterable of paths or None, optional
+        Anything :func:`framing.lexicon.load.resolve_lexicon` accepts:
+        None gives the shipped lexicon, TOML paths extend it.
 
     Returns
     -------
     Matcher
+
+    Raises
+    ------
+    ParameterError
+        When `lexicon` is none of these (a ``TypeError`` and ``ValueError``).
 
     Examples
     --------
@@ -321,4 +330,4 @@ def compile_matcher(lexicon: Lexicon | None = None) -> Matcher:
     >>> len(m) > 1000
     True
     """
-    return Matcher(lexicon if lexicon is not None else load_lexicon())
+    return Matcher(resolve_lexicon(lexicon))

@@ -141,7 +141,7 @@ def sentence_spans(
     if method == "punkt":
         return list(_punkt().span_tokenize(text))
     if method != "regex":
-        raise ParameterError(f"method must be 'regex' or 'punkt', got {method!r}")
+        raise ParameterError(f"`method` must be 'regex' or 'punkt', got {method!r}")
     from nltk.tokenize.util import regexp_span_tokenize
 
     return [(a, b) for a, b in regexp_span_tokenize(text, _GAP_RE) if text[a:b].strip()]
@@ -177,7 +177,7 @@ def count_sentences(text: str, *, method: SentenceMethod = "regex") -> int:
     if method == "punkt":
         return len(sentence_spans(text, method="punkt"))
     if method != "regex":
-        raise ParameterError(f"method must be 'regex' or 'punkt', got {method!r}")
+        raise ParameterError(f"`method` must be 'regex' or 'punkt', got {method!r}")
     # Both kinds of boundary consume all the whitespace after them, and a
     # terminator boundary needs a character after it, so once the ends are
     # stripped no piece between or after boundaries is blank.

@@ -371,3 +371,14 @@ def test_ignore_category_shields_names_and_is_not_a_feature(tmp_path):
     assert found == ["states", "sham"]
     ff = FramingFeatures(lexicon=lex).fit([])
     assert not any(n.startswith("names") for n in ff.get_feature_names_out())
+
+
+def test_compile_matcher_takes_what_resolve_lexicon_takes(toy_lexicon):
+    from framing.errors import LexiconError, ParameterError
+
+    from_dict = compile_matcher(toy_lexicon.to_dict())
+    assert from_dict.lexicon.digest == toy_lexicon.digest
+    with pytest.raises(LexiconError, match="not found"):
+        compile_matcher("nope.toml")
+    with pytest.raises(ParameterError, match="`lexicon` must be"):
+        compile_matcher(5)
