@@ -151,17 +151,37 @@ def suggest_lexicon(
     """
     if top < 1:
         raise ParameterError(f"`top` must be at least 1, got {top}")
+    new = _new_terms(terms, min_z, lexicon)
+    by = terms.attrs.get("discover", {}).get("by", "unknown")
+    lines = _header(name, source, by)
+    used: set[str] = set()
+    for group in dict.fromkeys(terms["group"]):
+        rows = new[new["group"] == group].head(top)
+        if not rows.empty:
+            lines += _category(_category_name(group, used), group, rows)
+    if not used:
+        lines += ["", f"# No term outside the lexicon reached z >= {min_z}."]
+    return "\n".join(lines) + "\n"
+
+
+def _new_terms(
+    terms: pd.DataFrame, min_z: float, lexicon: Lexicon | None
+) -> pd.DataFrame:
+    """Terms at `min_z` or above that the lexicon does not cover, each once."""
     new = terms[
         (terms["z"] >= min_z)
         & terms["term"].map(lambda t: isinstance(t, str) and t[:1].isalnum())
     ]
     new = new[~lexicon_lookup(new["term"].tolist(), lexicon)[1]]
-    new = new.sort_values("z", ascending=False, kind="stable").drop_duplicates("term")
-    info = terms.attrs.get("discover", {})
-    lines = [
+    return new.sort_values("z", ascending=False, kind="stable").drop_duplicates("term")
+
+
+def _header(name: str, source: str | None, by: str) -> list[str]:
+    """Return the comment saying what the file is, and its ``[lexicon]`` table."""
+    return [
         "# Candidate lexicon terms found by `framing discover`: the log-odds ratio",
         "# with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008).",
-        f"# Corpus: {source or 'unknown'}; groups by {info.get('by', 'unknown')}.",
+        f"# Corpus: {source or 'unknown'}; groups by {by}.",
         "# A skeleton for human review, not a lexicon: read each term in context",
         "# (framing highlight), keep the ones a coder would mark, write a",
         "# definition, and move them into a user lexicon (--lexicon my.toml).",
@@ -174,37 +194,32 @@ def suggest_lexicon(
         'description = "TODO: candidate terms from framing discover; review before '
         'use."',
     ]
-    used: set[str] = set()
-    order = list(dict.fromkeys(terms["group"]))
-    for group in order:
-        rows = new[new["group"] == group].head(top)
-        if rows.empty:
-            continue
-        cat = _category_name(group, used)
-        versus = rows["versus"].iloc[0]
-        lines += [
-            "",
-            f"[categories.{cat}]",
-            "description = "
-            + _toml_str(
-                f"TODO: define it (what a coder should mark). Typical of {group} "
-                f"vs {versus}."
-            ),
-            "references = []  # TODO: the literature this category follows",
-            '# stance = "loaded"  # TODO: set, with loaded = true, if it is loaded '
-            "language",
-            "terms = [",
-        ]
-        for r in rows.itertuples(index=False):
-            lines.append(
-                f"    {_toml_str(r.term)},  # z = {r.z:.2f}; {group} {r.count_group} "
-                f"({r.rate_group:.2f} per 1k tokens) vs {versus} {r.count_rest} "
-                f"({r.rate_rest:.2f})"
-            )
-        lines.append("]")
-    if not used:
-        lines += ["", f"# No term outside the lexicon reached z >= {min_z}."]
-    return "\n".join(lines) + "\n"
+
+
+def _category(cat: str, group: str, rows: pd.DataFrame) -> list[str]:
+    """One group's candidate category: TODOs, then its terms with their scores."""
+    versus = rows["versus"].iloc[0]
+    lines = [
+        "",
+        f"[categories.{cat}]",
+        "description = "
+        + _toml_str(
+            f"TODO: define it (what a coder should mark). Typical of {group} "
+            f"vs {versus}."
+        ),
+        "references = []  # TODO: the literature this category follows",
+        '# stance = "loaded"  # TODO: set, with loaded = true, if it is loaded '
+        "language",
+        "terms = [",
+    ]
+    for r in rows.itertuples(index=False):
+        lines.append(
+            f"    {_toml_str(r.term)},  # z = {r.z:.2f}; {group} {r.count_group} "
+            f"({r.rate_group:.2f} per 1k tokens) vs {versus} {r.count_rest} "
+            f"({r.rate_rest:.2f})"
+        )
+    lines.append("]")
+    return lines
 
 
 def _toml_str(value: str) -> str:

@@ -199,7 +199,27 @@ def render_html(
         The HTML document.
     """
     colors = category_colors(_present(categories, matches))
-    descriptions = descriptions or {}
+    body = _html_body(text, matches, quotes, colors)
+    counts: dict[str, list[int]] = {}
+    for m in matches:
+        row = counts.setdefault(m.category, [0, 0])
+        row[1 if m.voice == QUOTED else 0] += 1
+    legend = _html_legend(categories, counts, colors, descriptions or {})
+    return (
+        "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8>"
+        f"<title>{html.escape(title)}</title><style>{_CSS}</style></head>"
+        f"<body><h1>{html.escape(title)}</h1><div class=legend>{legend}</div>"
+        f'<div class="text">{body}</div>{_html_counts(counts)}</body></html>\n'
+    )
+
+
+def _html_body(
+    text: str,
+    matches: Sequence[Match],
+    quotes: Sequence[QuoteSpan],
+    colors: dict[str, str],
+) -> str:
+    """Return the text, escaped, with quotations, scare quotes and matches marked."""
 
     def opener(item: Any) -> str:
         if isinstance(item, QuoteSpan):
@@ -225,36 +245,38 @@ def render_html(
     spans: list[tuple[int, int, int, Any]] = [(q.start, q.end, 0, q) for q in quotes]
     for m in matches:
         spans.append((m.start, m.end, 1 if m.category == SCARE_QUOTES else 2, m))
-    body = _nested(text, spans, html.escape, opener, closer)
+    return _nested(text, spans, html.escape, opener, closer)
 
-    counts: dict[str, list[int]] = {}
-    for m in matches:
-        row = counts.setdefault(m.category, [0, 0])
-        row[1 if m.voice == QUOTED else 0] += 1
+
+def _html_legend(
+    categories: Sequence[str],
+    counts: dict[str, list[int]],
+    colors: dict[str, str],
+    descriptions: dict[str, str],
+) -> str:
+    """Return the legend: the categories present, then the voice and quote keys."""
     legend = "".join(
         f'<mark style="--c:{colors[c]}" '
         f'title="{html.escape(descriptions.get(c, ""), quote=True)}">{c}</mark>'
         for c in categories
         if c in counts
     )
-    legend += (
+    return legend + (
         '<mark class="quoted" style="--c:#888">quoted voice</mark>'
         '<span class="quote">&nbsp;inside a quotation&nbsp;</span>'
         '<span class="scare">&nbsp;scare quotes&nbsp;</span>'
     )
+
+
+def _html_counts(counts: dict[str, list[int]]) -> str:
+    """Return the table of matches per category and voice, most first."""
     rows = "".join(
         f"<tr><td>{html.escape(c)}</td><td class=n>{a}</td><td class=n>{q}</td></tr>"
         for c, (a, q) in sorted(counts.items(), key=lambda kv: -sum(kv[1]))
     )
-    table = (
+    return (
         "<table><tr><th>category</th><th>author voice</th><th>quoted</th></tr>"
         f"{rows}</table>"
-    )
-    return (
-        "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8>"
-        f"<title>{html.escape(title)}</title><style>{_CSS}</style></head>"
-        f"<body><h1>{html.escape(title)}</h1><div class=legend>{legend}</div>"
-        f'<div class="text">{body}</div>{table}</body></html>\n'
     )
 
 
