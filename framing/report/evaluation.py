@@ -140,12 +140,26 @@ def plot_f1_comparison(
     """
     classes = list(grouped)
     ax = ensure_axes(ax, (5.0, 4.0))
-    x = np.arange(len(classes))
-    width = 0.38 if random else 0.6
-    sets = [(GROUPED_LABEL, grouped, CATEGORICAL[0], None)]
+    sets = [(GROUPED_LABEL, grouped, CATEGORICAL[0])]
     if random:
-        sets.append((RANDOM_LABEL, random, CATEGORICAL[5], None))
-    for i, (name, values, color, hatch) in enumerate(sets):
+        sets.append((RANDOM_LABEL, random, CATEGORICAL[5]))
+    _draw_f1_bars(ax, classes, sets, width=0.38 if random else 0.6)
+    if support:
+        _mark_no_articles(ax, classes, support)
+    _finalize_f1(ax, classes, title, subtitle)
+    return ax
+
+
+def _draw_f1_bars(
+    ax: Axes,
+    classes: list[str],
+    sets: list[tuple[str, Mapping[str, float | None], str]],
+    *,
+    width: float,
+) -> None:
+    """One bar per class and split, each with its value printed on it."""
+    x = np.arange(len(classes))
+    for i, (name, values, color) in enumerate(sets):
         shift = (i - (len(sets) - 1) / 2) * width
         heights = [
             np.nan if values.get(c) is None else float(values[c]) for c in classes
@@ -155,7 +169,6 @@ def plot_f1_comparison(
             np.nan_to_num(heights),
             width=width * 0.95,
             color=color,
-            hatch=hatch,
             edgecolor="white",
             linewidth=0.5,
             label=name,
@@ -173,23 +186,31 @@ def plot_f1_comparison(
                     fontsize=7,
                     color="white" if inside and i == 0 else "black",
                 )
-    if support:
-        for j, c in enumerate(classes):
-            if c in support and not support[c]:
-                ax.text(
-                    j,
-                    0.5,
-                    "no articles",
-                    rotation=90,
-                    ha="center",
-                    va="center",
-                    fontsize=7,
-                    color=GREY,
-                    style="italic",
-                )
+
+
+def _mark_no_articles(ax: Axes, classes: list[str], support: Mapping[str, int]) -> None:
+    for j, c in enumerate(classes):
+        if c in support and not support[c]:
+            ax.text(
+                j,
+                0.5,
+                "no articles",
+                rotation=90,
+                ha="center",
+                va="center",
+                fontsize=7,
+                color=GREY,
+                style="italic",
+            )
+
+
+def _finalize_f1(
+    ax: Axes, classes: list[str], title: str, subtitle: str | None
+) -> None:
+    """Class ticks, macro-F1 set apart, the 0-1 scale, legend and titles."""
     labels = ["macro" if c == "macro" else truncate(c, 16) for c in classes]
     ax.set_xticks(
-        x,
+        np.arange(len(classes)),
         labels=labels,
         rotation=30 if len(classes) > 5 else 0,
         ha="right" if len(classes) > 5 else "center",
@@ -210,7 +231,6 @@ def plot_f1_comparison(
         width=34,
         size=PANEL_TITLE_SIZE,
     )
-    return ax
 
 
 @styled

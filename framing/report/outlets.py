@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.colors import PowerNorm
+from matplotlib.image import AxesImage
 
 from framing.report.style import (
     CATEGORICAL,
@@ -102,25 +103,51 @@ def plot_category_heatmap(
         ax, (PAGE_WIDTH, rows_height(n_rows, per_row=0.3, extra=3.4, high=11.5))
     )
     values = data.to_numpy(dtype=float)
+    image = _draw_heatmap(ax, values)
+    _label_heatmap(ax, rows, list(data.columns), counts)
+    if annotate and n_rows * n_cols <= 1200:
+        _annotate_cells(ax, image, values)
+    _finalize_heatmap(ax, image, list(data.columns), colorbar_label, tall=n_rows > 40)
+    how = (
+        "outlets ordered so that similar profiles sit together"
+        if cluster and n_rows >= 3
+        else None
+    )
+    set_titles(ax, title, join_notes(subtitle, how, "colour on a square-root scale"))
+    return ax
+
+
+def _draw_heatmap(ax: Axes, values: np.ndarray) -> AxesImage:
+    """Draw the rates on a square-root colour scale from 0 to the largest."""
     finite = values[np.isfinite(values)]
     vmax = float(finite.max()) if finite.size and finite.max() > 0 else 1.0
-    image = ax.imshow(
+    return ax.imshow(
         values,
         aspect="auto",
         cmap=SEQUENTIAL,
         norm=PowerNorm(0.5, vmin=0.0, vmax=vmax),
         interpolation="nearest",
     )
+
+
+def _category_labels(columns: list) -> list[str]:
+    return [label_category(str(c)) for c in columns]
+
+
+def _label_heatmap(
+    ax: Axes, rows: list, columns: list, counts: pd.Series | None
+) -> None:
+    """Outlets (with article counts) on the left, categories below."""
     labels = unique_labels(rows)
     if counts is not None:
         labels = [
             f"{lab} ({int(counts.get(r, 0)):,})"
             for lab, r in zip(labels, rows, strict=True)
         ]
-    ax.set_yticks(range(n_rows), labels=labels)
+    ax.set_yticks(range(len(rows)), labels=labels)
     ax.set_xticks(
-        range(n_cols),
-        labels=[label_category(str(c)) for c in data.columns],
+        range(len(columns)),
+        labels=_category_labels(columns),
         rotation=50,
         ha="right",
         rotation_mode="anchor",
@@ -130,27 +157,37 @@ def plot_category_heatmap(
         spine.set_visible(False)
     ax.set_xlabel("Lexicon category")
     ax.set_ylabel("Outlet (articles)" if counts is not None else "Outlet")
-    if annotate and n_rows * n_cols <= 1200:
-        size = 7 if n_cols <= 20 and n_rows <= 20 else 6
-        cmap = image.get_cmap()
-        for i in range(n_rows):
-            for j in range(n_cols):
-                v = values[i, j]
-                rgba = cmap(image.norm(v)) if np.isfinite(v) else (1, 1, 1, 1)
-                ax.text(
-                    j,
-                    i,
-                    _cell_text(v),
-                    ha="center",
-                    va="center",
-                    fontsize=size,
-                    color=text_color_on(rgba),
-                )
-    if n_rows > 40:  # a tall page: repeat the category names on top
+
+
+def _annotate_cells(ax: Axes, image: AxesImage, values: np.ndarray) -> None:
+    """Print each rate in its cell, in the colour that reads on the cell."""
+    n_rows, n_cols = values.shape
+    size = 7 if n_cols <= 20 and n_rows <= 20 else 6
+    cmap = image.get_cmap()
+    for i in range(n_rows):
+        for j in range(n_cols):
+            v = values[i, j]
+            rgba = cmap(image.norm(v)) if np.isfinite(v) else (1, 1, 1, 1)
+            ax.text(
+                j,
+                i,
+                _cell_text(v),
+                ha="center",
+                va="center",
+                fontsize=size,
+                color=text_color_on(rgba),
+            )
+
+
+def _finalize_heatmap(
+    ax: Axes, image: AxesImage, columns: list, colorbar_label: str, *, tall: bool
+) -> None:
+    """Repeat the categories on top of a tall page; add the colour bar."""
+    if tall:  # a tall page: repeat the category names on top
         top = ax.secondary_xaxis("top")
         top.set_xticks(
-            range(n_cols),
-            labels=[label_category(str(c)) for c in data.columns],
+            range(len(columns)),
+            labels=_category_labels(columns),
             rotation=50,
             ha="left",
             rotation_mode="anchor",
@@ -168,13 +205,6 @@ def plot_category_heatmap(
     )
     bar.set_label(colorbar_label)
     bar.outline.set_visible(False)
-    how = (
-        "outlets ordered so that similar profiles sit together"
-        if cluster and n_rows >= 3
-        else None
-    )
-    set_titles(ax, title, join_notes(subtitle, how, "colour on a square-root scale"))
-    return ax
 
 
 @styled

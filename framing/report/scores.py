@@ -93,6 +93,39 @@ def plot_outlet_scores(
     sort_by = sort_by if sort_by in series else (series[0] if series else None)
     outlets = order if order is not None else _outlet_order(table, sort_by)
     ax = ensure_axes(ax, (PAGE_WIDTH, rows_height(len(outlets))))
+    _draw_series(ax, table, series, outlets, color_index)
+    _outlet_axis(ax, outlets, outlet_labels=outlet_labels)
+    if xlim is not None:
+        ax.set_xlim(*xlim)
+    ax.set_xlabel(xlabel)
+    ax.grid(axis="x")
+    ax.set_axisbelow(True)
+    if len(outlets) > 40:  # a tall page: repeat the scale on top
+        ax.tick_params(axis="x", top=True, labeltop=True)
+    if counts:
+        _article_counts(ax, table, outlets)
+    if len(series) > 1:
+        ax.legend(
+            title="Class", loc="upper left", bbox_to_anchor=(1.08, 1.0), frameon=False
+        )
+    if title:
+        sub = join_notes(
+            subtitle,
+            "dots: estimate; bars: bootstrap 95% confidence "
+            "interval; right: articles per outlet",
+        )
+        set_titles(ax, title, sub)
+    return ax
+
+
+def _draw_series(
+    ax: Axes,
+    table: pd.DataFrame,
+    series: list,
+    outlets: list[str],
+    color_index: int,
+) -> None:
+    """One dot and whisker per outlet and series, series side by side."""
     pos = {o: i for i, o in enumerate(outlets)}
     k = len(series)
     offsets = np.linspace(-0.22, 0.22, k) if k > 1 else np.zeros(1)
@@ -129,40 +162,28 @@ def plot_outlet_scores(
             linewidth=0.5,
             clip_on=False,
         )
+
+
+def _outlet_axis(ax: Axes, outlets: list[str], *, outlet_labels: bool) -> None:
+    """Outlets as rows, bottom to top; names on the left, or none."""
     ax.set_yticks(range(len(outlets)), labels=unique_labels(outlets))
     ax.set_ylim(-0.6, len(outlets) - 0.4)
-    if xlim is not None:
-        ax.set_xlim(*xlim)
-    ax.set_xlabel(xlabel)
     if outlet_labels:
         ax.set_ylabel("Outlet")
     else:
         ax.tick_params(axis="y", length=0, labelleft=False)
-    ax.grid(axis="x")
-    ax.set_axisbelow(True)
-    if len(outlets) > 40:  # a tall page: repeat the scale on top
-        ax.tick_params(axis="x", top=True, labeltop=True)
-    if counts:
-        n = table.drop_duplicates("outlet").set_index("outlet")["n"]
-        right = ax.secondary_yaxis("right")
-        right.set_yticks(
-            range(len(outlets)), labels=[f"{int(n.get(o, 0)):,}" for o in outlets]
-        )
-        right.set_ylabel("Articles")
-        right.tick_params(length=0)
-        right.spines["right"].set_visible(False)
-    if k > 1:
-        ax.legend(
-            title="Class", loc="upper left", bbox_to_anchor=(1.08, 1.0), frameon=False
-        )
-    if title:
-        sub = join_notes(
-            subtitle,
-            "dots: estimate; bars: bootstrap 95% confidence "
-            "interval; right: articles per outlet",
-        )
-        set_titles(ax, title, sub)
-    return ax
+
+
+def _article_counts(ax: Axes, table: pd.DataFrame, outlets: list[str]) -> None:
+    """Articles per outlet as the right-hand tick labels."""
+    n = table.drop_duplicates("outlet").set_index("outlet")["n"]
+    right = ax.secondary_yaxis("right")
+    right.set_yticks(
+        range(len(outlets)), labels=[f"{int(n.get(o, 0)):,}" for o in outlets]
+    )
+    right.set_ylabel("Articles")
+    right.tick_params(length=0)
+    right.spines["right"].set_visible(False)
 
 
 @styled

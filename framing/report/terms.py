@@ -154,28 +154,49 @@ def plot_fightin_words(
     x = np.log10(table["freq"].to_numpy(dtype=float))
     z = table["z"].to_numpy(dtype=float)
     sides = (z >= Z_CRITICAL, z <= -Z_CRITICAL)
+    _scatter_sides(ax, x, z, sides, group, versus)
+    x_label = _scale_with_guides(ax, x, z)
+    ax.set_xlabel(f"Occurrences of the term in {group} and {versus} (log10 scale)")
+    ax.set_ylabel(f"z-score: log-odds ratio, {group} vs {versus}")
+    ax.legend(loc="lower left", frameon=False, markerscale=1.4)
+    set_titles(
+        ax,
+        title or f"Distinguishing terms: {group} vs {versus}",
+        subtitle
+        if subtitle is not None
+        else "Log-odds ratio with an informative Dirichlet prior (Monroe, "
+        f"Colaresi & Quinn 2008); top {top} per side named; dashed lines: "
+        f"|z| = {Z_CRITICAL}",
+    )
+    _label_sides(ax, table["term"].to_numpy(dtype=object), x, z, sides, top, x_label)
+    return ax
+
+
+def _scatter_sides(
+    ax: Axes,
+    x: np.ndarray,
+    z: np.ndarray,
+    sides: tuple[np.ndarray, np.ndarray],
+    group: str,
+    versus: str,
+) -> None:
+    """Draw the terms of each side, then the not significant ones, faint."""
     flat = ~(sides[0] | sides[1])
-    ax.scatter(
-        x[sides[0]],
-        z[sides[0]],
-        s=14,
-        color=SIDE_COLORS[0],
-        alpha=0.8,
-        linewidths=0,
-        label=f"more typical of {group}",
-        zorder=3,
-    )
-    ax.scatter(
-        x[sides[1]],
-        z[sides[1]],
-        s=14,
-        color=SIDE_COLORS[1],
-        alpha=0.8,
-        linewidths=0,
-        marker="s",
-        label=f"more typical of {versus}",
-        zorder=3,
-    )
+    for mask, color, marker, label in (
+        (sides[0], SIDE_COLORS[0], "o", f"more typical of {group}"),
+        (sides[1], SIDE_COLORS[1], "s", f"more typical of {versus}"),
+    ):
+        ax.scatter(
+            x[mask],
+            z[mask],
+            s=14,
+            color=color,
+            alpha=0.8,
+            linewidths=0,
+            marker=marker,
+            label=label,
+            zorder=3,
+        )
     ax.scatter(
         x[flat],
         z[flat],
@@ -187,9 +208,11 @@ def plot_fightin_words(
         zorder=2,
     )
 
+
+def _scale_with_guides(ax: Axes, x: np.ndarray, z: np.ndarray) -> float:
+    """Set the axes' ranges and ticks, draw the z guides; return the label column."""
     x_lo, x_hi = (x.min(), x.max()) if len(x) else (0.0, 1.0)
     x_span = max(x_hi - x_lo, 0.5)
-    x_label = x_hi + 0.08 * x_span
     ax.set_xlim(x_lo - 0.04 * x_span, x_hi + (0.08 + _BAND) * x_span)
     # Guides end halfway to the label column, so they never cross a label.
     guide_x = (x_lo - 0.04 * x_span, x_hi + 0.04 * x_span)
@@ -206,20 +229,7 @@ def plot_fightin_words(
     ticks = np.arange(np.floor(x_lo), np.ceil(x_hi) + 1)
     ax.set_xticks(ticks, labels=[f"{10 ** int(k):,}" for k in ticks])
     ax.set_xlim(x_lo - 0.04 * x_span, x_hi + (0.08 + _BAND) * x_span)
-    ax.set_xlabel(f"Occurrences of the term in {group} and {versus} (log10 scale)")
-    ax.set_ylabel(f"z-score: log-odds ratio, {group} vs {versus}")
-    ax.legend(loc="lower left", frameon=False, markerscale=1.4)
-    set_titles(
-        ax,
-        title or f"Distinguishing terms: {group} vs {versus}",
-        subtitle
-        if subtitle is not None
-        else "Log-odds ratio with an informative Dirichlet prior (Monroe, "
-        f"Colaresi & Quinn 2008); top {top} per side named; dashed lines: "
-        f"|z| = {Z_CRITICAL}",
-    )
-    _label_sides(ax, table["term"].to_numpy(dtype=object), x, z, sides, top, x_label)
-    return ax
+    return x_hi + 0.08 * x_span
 
 
 def _label_sides(

@@ -98,11 +98,56 @@ def plot_rate_over_time(
             2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 1]}
         )
     period = _DAYS.get(unit, 30.4)
-    periods = sorted(pd.to_datetime(data["period"]).unique())
-    x_all = date2num(pd.DatetimeIndex(periods).to_pydatetime())
+    periods = pd.DatetimeIndex(sorted(pd.to_datetime(data["period"]).unique()))
+    handles = _draw_lines(ax, counts_ax, data, outlets, unit=unit, periods=periods)
+    x_all = date2num(periods.to_pydatetime())
+    if len(x_all) == 1:
+        ax.set_xlim(x_all[0] - 2 * period, x_all[0] + 3 * period)
+    ax.set_ylim(bottom=0)
+    ax.set_ylabel(ylabel)
+    ax.grid(axis="y")
+    ax.set_axisbelow(True)
+    ax.legend(
+        handles=handles,
+        title=f"Outlet (articles); {unit}ly rate",
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        frameon=False,
+    )
+    _date_axis(counts_ax if counts_ax is not None else ax, unit)
+    if counts_ax is not None:
+        counts_ax.set_ylabel(f"Articles per {unit}")
+        counts_ax.grid(axis="y")
+        counts_ax.set_axisbelow(True)
+        counts_ax.yaxis.get_major_locator().set_params(integer=True)
+    note = (
+        f"one point per outlet and {unit}, its area growing with the "
+        "articles behind it; gaps: no articles"
+    )
+    if pooled:
+        note = (
+            f"{len(outlets) - 1} outlets with most articles; the other "
+            f"{pooled:,} pooled; " + note
+        )
+    set_titles(ax, title, join_notes(subtitle, note))
+    return ax
+
+
+def _draw_lines(
+    ax: Axes,
+    counts_ax: Axes | None,
+    data: pd.DataFrame,
+    outlets: list[str],
+    *,
+    unit: str,
+    periods: pd.DatetimeIndex,
+) -> list[Line2D]:
+    """Draw each outlet's line (and its stacked article bars); return legend handles."""
+    period = _DAYS.get(unit, 30.4)
+    x_all = date2num(periods.to_pydatetime())
     totals = data.groupby("outlet")["articles"].sum()
     n_max = float(data["articles"].max()) if len(data) else 1.0
-    bottom = pd.Series(0.0, index=pd.DatetimeIndex(periods))
+    bottom = pd.Series(0.0, index=periods)
     # Every period of the range: an outlet's line breaks where it has no
     # articles instead of bridging the gap.
     starts = pd.to_datetime(data["period"])
@@ -115,7 +160,6 @@ def plot_rate_over_time(
         sub = sub.set_index(pd.to_datetime(sub["period"])).reindex(calendar)
         x = date2num(sub.index.to_pydatetime()) + period / 2
         color = GREY if outlet == OTHERS else CATEGORICAL[i % 7]
-        name = outlet if outlet == OTHERS else truncate(outlet, 28)
         style = "--" if outlet == OTHERS else "-"
         marker = MARKERS[i % len(MARKERS)]
         ax.plot(x, sub["rate"], color=color, lw=1.5, ls=style, clip_on=False)
@@ -131,6 +175,7 @@ def plot_rate_over_time(
             edgecolor="white",
             linewidth=0.4,
         )
+        name = outlet if outlet == OTHERS else truncate(outlet, 28)
         handles.append(
             Line2D(
                 [],
@@ -155,37 +200,12 @@ def plot_rate_over_time(
                 linewidth=0.3,
             )
             bottom += heights
-    if len(x_all) == 1:
-        ax.set_xlim(x_all[0] - 2 * period, x_all[0] + 3 * period)
-    ax.set_ylim(bottom=0)
-    ax.set_ylabel(ylabel)
-    ax.grid(axis="y")
-    ax.set_axisbelow(True)
-    ax.legend(
-        handles=handles,
-        title=f"Outlet (articles); {unit}ly rate",
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1.0),
-        frameon=False,
-    )
+    return handles
+
+
+def _date_axis(ax: Axes, unit: str) -> None:
+    """Concise date ticks on the lowest axes."""
     locator = AutoDateLocator(minticks=3, maxticks=10)
-    last = counts_ax if counts_ax is not None else ax
-    last.xaxis.set_major_locator(locator)
-    last.xaxis.set_major_formatter(ConciseDateFormatter(locator))
-    last.set_xlabel(f"Date ({unit}s)")
-    if counts_ax is not None:
-        counts_ax.set_ylabel(f"Articles per {unit}")
-        counts_ax.grid(axis="y")
-        counts_ax.set_axisbelow(True)
-        counts_ax.yaxis.get_major_locator().set_params(integer=True)
-    note = (
-        f"one point per outlet and {unit}, its area growing with the "
-        "articles behind it; gaps: no articles"
-    )
-    if pooled:
-        note = (
-            f"{len(outlets) - 1} outlets with most articles; the other "
-            f"{pooled:,} pooled; " + note
-        )
-    set_titles(ax, title, join_notes(subtitle, note))
-    return ax
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    ax.set_xlabel(f"Date ({unit}s)")
