@@ -9,6 +9,7 @@ from framing._lazy import lazy_exports
 
 _EXPORTS = {
     "FramingModel": ".framing_model",
+    "TrainSettings": ".settings",
     "build_pipeline": ".pipeline",
     "train": ".train",
     "load_model": ".storage",
