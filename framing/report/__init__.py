@@ -11,6 +11,7 @@ from typing import Any
 
 __all__ = [
     "build_report",
+    "label_coefficients",
     "plot_category_heatmap",
     "plot_class_coefficients",
     "plot_class_scores",
@@ -30,6 +31,7 @@ __all__ = [
 
 _LAZY = {
     "build_report": "framing.report.assemble",
+    "label_coefficients": "framing.report.explain",
     "plot_category_heatmap": "framing.report.outlets",
     "plot_class_coefficients": "framing.report.explain",
     "plot_class_scores": "framing.report.scores",

@@ -288,28 +288,7 @@ def title_page(
     """Return the title page: corpus, model, lexicon, contents."""
     from framing.report.title import plot_title_page
 
-    def date(x: Any) -> str:
-        return x.date().isoformat() if x is not None else "n/a"
-
-    corpus_rows = [
-        ("Source", source or "(in memory)"),
-        (
-            "Articles",
-            f"{summary['articles']:,}"
-            + (f" ({summary['empty']:,} empty, left out)" if summary["empty"] else ""),
-        ),
-        ("Outlets", f"{summary['outlets']:,}"),
-        (
-            "Dates",
-            f"{date(summary['date_min'])} to {date(summary['date_max'])}"
-            if summary["date_min"] is not None
-            else "none",
-        ),
-        (
-            "Tokens",
-            f"{summary['tokens']:,}" if summary["tokens"] is not None else "n/a",
-        ),
-    ]
+    corpus_rows = _corpus_rows(summary, source)
     if card is not None:
         model_rows = _model_rows(card, lex, in_sample)
     else:
@@ -325,16 +304,7 @@ def title_page(
                 ),
             )
         ]
-    n_loaded = len(lex.loaded_categories)
-    lexicon_rows = [
-        ("Name", f"{lex.name} (version {lex.version})"),
-        ("Digest", lex.digest),
-        ("Categories", f"{len(lex.category_names)}, of which {n_loaded} loaded"),
-        (
-            "Loaded",
-            ", ".join(c.replace("_", " ") for c in lex.loaded_categories) or "none",
-        ),
-    ]
+    lexicon_rows = _lexicon_rows(lex)
     contents = []
     for n, (key, _, name) in enumerate(PAGES[1:], start=2):
         page = pages[key]
@@ -354,6 +324,44 @@ def title_page(
         "the outlets with most articles.",
     )
     return Page("title", fig)
+
+
+def _corpus_rows(summary: dict[str, Any], source: str | None) -> list[tuple[str, str]]:
+    def date(x: Any) -> str:
+        return x.date().isoformat() if x is not None else "n/a"
+
+    return [
+        ("Source", source or "(in memory)"),
+        (
+            "Articles",
+            f"{summary['articles']:,}"
+            + (f" ({summary['empty']:,} empty, left out)" if summary["empty"] else ""),
+        ),
+        ("Outlets", f"{summary['outlets']:,}"),
+        (
+            "Dates",
+            f"{date(summary['date_min'])} to {date(summary['date_max'])}"
+            if summary["date_min"] is not None
+            else "none",
+        ),
+        (
+            "Tokens",
+            f"{summary['tokens']:,}" if summary["tokens"] is not None else "n/a",
+        ),
+    ]
+
+
+def _lexicon_rows(lex: Any) -> list[tuple[str, str]]:
+    n_loaded = len(lex.loaded_categories)
+    return [
+        ("Name", f"{lex.name} (version {lex.version})"),
+        ("Digest", lex.digest),
+        ("Categories", f"{len(lex.category_names)}, of which {n_loaded} loaded"),
+        (
+            "Loaded",
+            ", ".join(c.replace("_", " ") for c in lex.loaded_categories) or "none",
+        ),
+    ]
 
 
 _FEATURES = {
