@@ -182,6 +182,8 @@ def count_terms(
 
     Raises
     ------
+    ParameterError
+        For an `ngram_range`, `min_count` or `voice` out of range.
     FramingError
         When lengths differ, a group is missing, or no term is left.
 
@@ -196,8 +198,7 @@ def count_terms(
     """
     _check_counting(ngram_range, min_count, voice)
     texts, codes, names = _group_codes(texts, groups)
-    n_groups = len(names)
-    tokens = _tokenize_units(texts, codes, n_groups, outlets, voice, n_jobs)
+    tokens = _tokenize_units(texts, codes, len(names), outlets, voice, n_jobs)
     word_total, n_tokens = _totals(tokens)
     stop = _stop_mask(tokens.strings, stop_words)
     frequent = word_total >= min_count
@@ -205,37 +206,16 @@ def count_terms(
     if ngram_range[0] == 1:
         blocks.append(_unigram_block(tokens, tokens.is_word & ~stop & frequent))
     if ngram_range[1] == 2:
-        per_unit, bigrams = _count_bigrams(
-            tokens.ids,
-            tokens.bounds,
-            tokens.strings,
-            tokens.is_word,
-            stop,
-            frequent,
-            min_count,
-            phrase_measure,
-            phrase_threshold,
+        blocks.append(
+            _bigram_block(
+                tokens, stop, frequent, min_count, phrase_measure, phrase_threshold
+            )
         )
-        blocks.append(_block(per_unit, tokens, bigrams, 2))
-    counts = sparse.hstack([b.counts for b in blocks], format="csr", dtype=np.int64)
-    if counts.shape[1] == 0:
+    if not sum(len(b.terms) for b in blocks):
         raise FramingError(
             f"no term occurs at least {min_count} times; lower `min_count`"
         )
-    by_outlet = outlets is not None
-    return TermCounts(
-        counts=counts,
-        terms=np.concatenate([b.terms for b in blocks]).astype(object),
-        groups=np.asarray([str(g) for g in names], dtype=object),
-        n_tokens=n_tokens,
-        n_docs=np.bincount(codes, minlength=n_groups),
-        ngram=np.concatenate([b.ngram for b in blocks]),
-        spread=_stack([b.spread for b in blocks]) if by_outlet else None,
-        peak=_stack([b.peak for b in blocks]) if by_outlet else None,
-        n_outlets=(
-            np.bincount(tokens.unit_group, minlength=n_groups) if by_outlet else None
-        ),
-    )
+    return _assemble(blocks, names, codes, n_tokens, tokens, outlets is not None)
 
 
 # -- the steps of count_terms ---------------------------------------------------
@@ -363,6 +343,29 @@ def _unigram_block(tokens: _Tokens, candidates: np.ndarray) -> _Block:
     return _block(per_unit, tokens, tokens.strings[keep], 1)
 
 
+def _bigram_block(
+    tokens: _Tokens,
+    stop: np.ndarray,
+    frequent: np.ndarray,
+    min_count: int,
+    measure: PhraseMeasure | None,
+    threshold: float | None,
+) -> _Block:
+    """Count the bigram terms: pairs of words, pruned, phrases only if asked."""
+    per_unit, bigrams = _count_bigrams(
+        tokens.ids,
+        tokens.bounds,
+        tokens.strings,
+        tokens.is_word,
+        stop,
+        frequent,
+        min_count,
+        measure,
+        threshold,
+    )
+    return _block(per_unit, tokens, bigrams, 2)
+
+
 def _block(
     per_unit: Iterable[np.ndarray], tokens: _Tokens, terms: np.ndarray, n: int
 ) -> _Block:
@@ -371,6 +374,31 @@ def _block(
         per_unit, tokens.unit_group, tokens.n_groups, len(terms)
     )
     return _Block(matrix, spread, peak, terms, np.full(len(terms), n, dtype=np.int8))
+
+
+def _assemble(
+    blocks: list[_Block],
+    names: pd.Index,
+    codes: np.ndarray,
+    n_tokens: np.ndarray,
+    tokens: _Tokens,
+    by_outlet: bool,
+) -> TermCounts:
+    """Put the unigram and bigram blocks side by side into a TermCounts."""
+    n_groups = len(names)
+    return TermCounts(
+        counts=_stack([b.counts for b in blocks]),
+        terms=np.concatenate([b.terms for b in blocks]).astype(object),
+        groups=np.asarray([str(g) for g in names], dtype=object),
+        n_tokens=n_tokens,
+        n_docs=np.bincount(codes, minlength=n_groups),
+        ngram=np.concatenate([b.ngram for b in blocks]),
+        spread=_stack([b.spread for b in blocks]) if by_outlet else None,
+        peak=_stack([b.peak for b in blocks]) if by_outlet else None,
+        n_outlets=(
+            np.bincount(tokens.unit_group, minlength=n_groups) if by_outlet else None
+        ),
+    )
 
 
 def _stack(matrices: list[sparse.csr_matrix]) -> sparse.csr_matrix:

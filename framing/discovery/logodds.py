@@ -63,6 +63,11 @@ def build_prior(
     -------
     ndarray of float, shape (n_terms,)
 
+    Raises
+    ------
+    ParameterError
+        A `scale` that is not positive, or negative or infinite counts.
+
     Examples
     --------
     >>> build_prior(np.array([[3, 0, 1], [1, 2, 1]]), scale=0.5).tolist()
@@ -114,6 +119,12 @@ def log_odds_dirichlet(counts_a: Any, counts_b: Any, prior: Any) -> np.ndarray:
     Returns
     -------
     ndarray of float, the shape of `counts_a`
+
+    Raises
+    ------
+    ParameterError
+        Shapes that do not match, negative counts, a prior not all > 0, or
+        fewer than two terms.
 
     Examples
     --------
@@ -190,6 +201,15 @@ def score_terms(
         ``term, group, versus, z, count_group, count_rest, rate_group,
         rate_rest, in_lexicon, lexicon_category``; rates are per 1,000
         tokens; ``versus`` is ``"rest"`` or the other group.
+
+    Raises
+    ------
+    ParameterError
+        A parameter out of range, the same group twice in `vs`, or outlet
+        filters on counts made without outlets.
+    FramingError
+        Fewer than two groups, a `vs` group that does not exist, or more
+        `min_outlets` than any group has.
 
     Notes
     -----
