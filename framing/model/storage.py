@@ -373,12 +373,13 @@ def load_model(path: str | Path, *, trust: bool = False) -> FramingModel:
     """Load a model directory, refusing anything that could run code.
 
     Checks, in order: the card (:func:`read_card`), that the pipeline file
-    exists and its SHA-256 matches the card, that every type in it is in
-    :data:`ALLOWED_TYPES`; then loads it and checks that it has the
-    structure of a framing pipeline and that its classes and lexicon digest
-    match the card. A model written by another scikit-learn major.minor
-    version, or by a newer framing major.minor version, loads with a
-    warning.
+    exists and its SHA-256 matches the card (the bytes hashed are the bytes
+    loaded), that every type in it is in :data:`ALLOWED_TYPES` (a format 1
+    file's moved classes mapped by :data:`MOVED_TYPES`); then loads it and
+    checks that it has the structure of a framing pipeline and that its
+    classes and lexicon digest match the card. A model written by another
+    scikit-learn major.minor version, or by a newer framing major.minor
+    version, loads with a warning.
 
     Parameters
     ----------
@@ -407,22 +408,25 @@ def load_model(path: str | Path, *, trust: bool = False) -> FramingModel:
         raise ModelFileError(f"{folder / CARD_FILE}: bad pipeline file name")
     if not pipe_path.is_file():
         raise ModelFileError(f"{pipe_path}: pipeline file missing")
-    if _sha256(pipe_path) != files["pipeline_sha256"]:
+    data = pipe_path.read_bytes()  # hashed and loaded: the same bytes
+    if hashlib.sha256(data).hexdigest() != files["pipeline_sha256"]:
         raise ModelFileError(
             f"{pipe_path}: SHA-256 does not match {CARD_FILE}; the file was "
             "modified or replaced. Refusing to load it"
         )
     check_versions(card)
     if files["serializer"] == "joblib":
-        pipeline = _load_joblib(pipe_path, trust=trust)
+        pipeline = _load_joblib(data, pipe_path, trust=trust)
     else:
-        pipeline = _load_skops(pipe_path, trust=trust, version=card["format_version"])
+        pipeline = _load_skops(
+            data, pipe_path, trust=trust, version=card["format_version"]
+        )
     boilerplate = _load_boilerplate(folder, files)
     check_pipeline(pipeline, card, pipe_path)
     return FramingModel(pipeline, card, boilerplate, folder)
 
 
-def _load_joblib(path: Path, *, trust: bool) -> Any:
+def _load_joblib(data: bytes, path: Path, *, trust: bool) -> Any:
     if not trust:
         raise ModelFileError(
             f"{path}: a pickle (joblib) file can run arbitrary code when "
@@ -432,23 +436,22 @@ def _load_joblib(path: Path, *, trust: bool) -> Any:
     import joblib
 
     try:
-        return joblib.load(path)
+        return joblib.load(io.BytesIO(data))
     except Exception as exc:  # a corrupt pickle raises almost anything
         raise ModelFileError(
             f"{path}: cannot load the pipeline ({one_line(exc)})"
         ) from None
 
 
-def _load_skops(path: Path, *, trust: bool, version: int) -> Any:
-    """Load a skops file after checking its types against the allow-list.
+def _load_skops(data: bytes, path: Path, *, trust: bool, version: int) -> Any:
+    """Load a skops file's bytes after checking its types against the allow-list.
 
     A version 1 file names classes by their pre-2 paths; they are mapped to
     where the classes are now (:data:`MOVED_TYPES`) before the check, in
-    memory: the file on disk is not changed.
+    memory: the file on disk is not changed. `path` is for messages.
     """
     import skops.io as sio
 
-    data = path.read_bytes()
     schema = _read_schema(data, path)
     if version < 2 and _move_classes(schema):
         data = _with_schema(data, schema)
