@@ -191,19 +191,7 @@ def _train(
     ):
         evaluation = _cross_validate(make, data, settings)
         pipe = _final_fit(make, data)
-    card = assemble_card(
-        started=data.started,
-        lexicon=lex,
-        shipped=settings.lexicon is None,
-        labels=data.classes,
-        label_info=data.info,
-        settings=make.card_settings,
-        corpus=data.kept,
-        y=data.y,
-        source=source,
-        seconds=data.seconds,
-        evaluation=evaluation,
-    )
+    card = _card(settings, lex, data, make, evaluation, source)
     return FramingModel(pipe, card, data.removed)
 
 
@@ -402,6 +390,30 @@ def _final_fit(make: _PipelineFactory, data: _Prepared) -> Pipeline:
     if make.framing is not None:
         set_framing_step(pipe, make.framing)
     return pipe
+
+
+def _card(
+    settings: TrainSettings,
+    lex: Lexicon,
+    data: _Prepared,
+    make: _PipelineFactory,
+    evaluation: dict[str, Any] | None,
+    source: str | None,
+) -> dict[str, Any]:
+    """Write the model card of the run (:func:`assemble_card`)."""
+    return assemble_card(
+        started=data.started,
+        lexicon=lex,
+        shipped=settings.lexicon is None,
+        labels=data.classes,
+        label_info=data.info,
+        settings=make.card_settings,
+        corpus=data.kept,
+        y=data.y,
+        source=source,
+        seconds=data.seconds,
+        evaluation=evaluation,
+    )
 
 
 _VOCABULARY_ERRORS = (
