@@ -85,42 +85,8 @@ def read_outlet_labels(
     ({'Daily': 'A', 'Herald': 'B'}, 'alignment')
     """
     path = Path(path)
-    sep = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
-    try:
-        table = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False)
-    except FileNotFoundError:
-        raise CorpusFormatError(f"{path}: no such file") from None
-    except (
-        OSError,
-        UnicodeDecodeError,
-        pd.errors.ParserError,
-        pd.errors.EmptyDataError,
-    ) as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "empty"
-        raise CorpusFormatError(
-            f"{path}: cannot read outlet labels ({first})"
-        ) from None
-    columns = [str(c) for c in table.columns]
-    if len(columns) < 2:
-        raise CorpusFormatError(
-            f"{path}: outlet labels need two columns with a header, such as "
-            f"'outlet,alignment'; found {len(columns)}"
-        )
-    key = OUTLET if OUTLET in columns else columns[0]
-    hint = f" (name it with {option})" if option else ""
-    if column is not None:
-        if column not in columns or column == key:
-            raise CorpusFormatError(
-                f"{path}: no label column {column!r}; columns are {', '.join(columns)}"
-            )
-        value = column
-    elif len(columns) == 2 or columns[0] == key:
-        value = next(c for c in columns if c != key)
-    else:
-        raise CorpusFormatError(
-            f"{path}: cannot tell which column holds the labels; columns are "
-            f"{', '.join(columns)}{hint}"
-        )
+    table = _read_label_table(path)
+    key, value = _label_columns(path, [str(c) for c in table.columns], column, option)
     labels: dict[str, str] = {}
     pairs = zip(table[key], table[value], strict=True)
     for row, (outlet, label) in enumerate(pairs, 2):
@@ -135,6 +101,50 @@ def read_outlet_labels(
     if not labels:
         raise CorpusFormatError(f"{path}: no outlet labels (empty table)")
     return labels, value
+
+
+def _read_label_table(path: Path) -> pd.DataFrame:
+    """Read the outlet-label table as strings (TSV for .tsv/.tab, else CSV)."""
+    sep = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
+    try:
+        return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False)
+    except FileNotFoundError:
+        raise CorpusFormatError(f"{path}: no such file") from None
+    except (
+        OSError,
+        UnicodeDecodeError,
+        pd.errors.ParserError,
+        pd.errors.EmptyDataError,
+    ) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "empty"
+        raise CorpusFormatError(
+            f"{path}: cannot read outlet labels ({first})"
+        ) from None
+
+
+def _label_columns(
+    path: Path, columns: list[str], column: str | None, option: str | None
+) -> tuple[str, str]:
+    """Return the outlet column and the label column of the table."""
+    if len(columns) < 2:
+        raise CorpusFormatError(
+            f"{path}: outlet labels need two columns with a header, such as "
+            f"'outlet,alignment'; found {len(columns)}"
+        )
+    key = OUTLET if OUTLET in columns else columns[0]
+    if column is not None:
+        if column not in columns or column == key:
+            raise CorpusFormatError(
+                f"{path}: no label column {column!r}; columns are {', '.join(columns)}"
+            )
+        return key, column
+    if len(columns) == 2 or columns[0] == key:
+        return key, next(c for c in columns if c != key)
+    hint = f" (name it with {option})" if option else ""
+    raise CorpusFormatError(
+        f"{path}: cannot tell which column holds the labels; columns are "
+        f"{', '.join(columns)}{hint}"
+    )
 
 
 def resolve_labels(

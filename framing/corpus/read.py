@@ -303,29 +303,30 @@ def read_corpus(
         )
     )
     if not chunks:
-        chunks = [
-            _canonical(
-                pd.DataFrame({text_col: []}),
-                ReadOptions(Path(path), encoding=encoding, strict=False, **options),
-                1,
-            )
-        ]
-    df = pd.concat(chunks) if len(chunks) > 1 else chunks[0]
-    unparsed = sum(c.attrs["corpus"]["unparsed_dates"] for c in chunks)
-    df.attrs = {
-        "corpus": {
-            "source": str(path),
-            "rows": len(df),
-            "unparsed_dates": unparsed,
-            "empty_text": sum(c.attrs["corpus"]["empty_text"] for c in chunks),
-        }
-    }
+        opts = ReadOptions(Path(path), encoding=encoding, strict=False, **options)
+        chunks = [_canonical(pd.DataFrame({text_col: []}), opts, 1)]
+    df = _combine(chunks, path)
+    unparsed = df.attrs["corpus"]["unparsed_dates"]
     if unparsed:
         warnings.warn(
             f"{path}: {unparsed} date(s) could not be parsed and are NaT",
             UserWarning,
             stacklevel=2,
         )
+    return df
+
+
+def _combine(chunks: list[pd.DataFrame], path: str | Path) -> pd.DataFrame:
+    """Concatenate the chunks; sum their row, empty-text and bad-date counts."""
+    df = pd.concat(chunks) if len(chunks) > 1 else chunks[0]
+    df.attrs = {
+        "corpus": {
+            "source": str(path),
+            "rows": len(df),
+            "unparsed_dates": sum(c.attrs["corpus"]["unparsed_dates"] for c in chunks),
+            "empty_text": sum(c.attrs["corpus"]["empty_text"] for c in chunks),
+        }
+    }
     return df
 
 
