@@ -157,6 +157,14 @@ def collect_report_inputs(
     ------
     FramingError
         An unreadable model or lexicon, or a corpus without a text column.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"id": ["1"], "outlet": ["Wire"],
+    ...                        "text": ["The so-called regime fled."]})
+    >>> inputs = collect_report_inputs(corpus, source="wire.jsonl")
+    >>> len(inputs.features), inputs.card is None, inputs.lexicon.name
+    (1, True, 'general+conflict')
     """
     from framing.features.transformer import FramingFeatures, features_frame
 

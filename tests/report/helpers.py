@@ -5,9 +5,6 @@ Not a test module: the ``test_<module>.py`` files beside it import these.
 
 from __future__ import annotations
 
-import doctest
-import importlib
-
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -122,11 +119,3 @@ EVALUATION = {
         "reliability": [{"confidence": 0.9, "accuracy": 0.9, "n": 30}],
     },
 }
-
-
-def run_doctests(module: str) -> int:
-    """Run a module's docstring examples; return how many failed."""
-    result = doctest.testmod(
-        importlib.import_module(module), optionflags=doctest.ELLIPSIS
-    )
-    return result.failed

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from framing.report import data as D
-from tests.report.helpers import features_table, run_doctests
+from tests.report.helpers import features_table
 
 
 def test_bootstrap_ci_known_answers():
@@ -87,7 +87,3 @@ def test_outlet_scores_long_from_scoring_table():
     long = D.outlet_scores_long(t)
     assert long["series"].tolist() == ["x", "x"]
     assert long["n"].tolist() == [3, 0]
-
-
-def test_docstring_examples():
-    assert run_doctests("framing.report.data") == 0

@@ -9,7 +9,6 @@ from framing.report.explain import (
     label_coefficients,
     plot_top_coefficients,
 )
-from tests.report.helpers import run_doctests
 
 
 def test_label_coefficients_and_chart():
@@ -33,7 +32,3 @@ def test_label_coefficients_and_chart():
 def test_feature_labels():
     assert feature_label("lex:n_tokens") == "article length (tokens)"
     assert feature_label("tfidf:" + "x" * 80).endswith("…”")
-
-
-def test_docstring_examples():
-    assert run_doctests("framing.report.explain") == 0

@@ -8,7 +8,7 @@ from matplotlib.figure import Figure
 from framing.errors import FramingError
 from framing.report.scores import plot_outlet_scores
 from framing.report.style import rows_height, save_figure, truncate, unique_labels
-from tests.report.helpers import LONG, outlet_table, run_doctests
+from tests.report.helpers import LONG, outlet_table
 
 
 def test_truncate_and_unique_labels():
@@ -37,7 +37,3 @@ def test_save_figure_by_suffix(tmp_path, suffix, magic):
 def test_save_figure_rejects_unknown_suffix(tmp_path):
     with pytest.raises(FramingError, match=r"\.jpg.*use \.png"):
         save_figure(Figure(), tmp_path / "chart.jpg")
-
-
-def test_docstring_examples():
-    assert run_doctests("framing.report.style") == 0
