@@ -29,8 +29,8 @@ from framing.report.style import (
 
 __all__ = [
     "feature_label",
-    "plot_class_coefficients",
     "label_coefficients",
+    "plot_class_coefficients",
     "plot_top_coefficients",
 ]
 

@@ -15,12 +15,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from framing.errors import FramingError
+
+if TYPE_CHECKING:
+    from framing.lexicon.lexicon import Lexicon
+    from framing.model.framing_model import FramingModel
 
 __all__ = ["ReportInputs", "collect_report_inputs", "top_coefficients"]
 
@@ -57,7 +61,7 @@ class ReportInputs:
 
     corpus: pd.DataFrame
     features: pd.DataFrame
-    lexicon: Any
+    lexicon: Lexicon
     scores: pd.DataFrame | None = None
     outlets: pd.DataFrame | None = None
     card: dict[str, Any] | None = None
@@ -106,7 +110,7 @@ def top_coefficients(model: Any, *, k: int = 10) -> pd.DataFrame:
 def collect_report_inputs(
     corpus: pd.DataFrame,
     *,
-    model: Any = None,
+    model: FramingModel | None = None,
     model_dir: str | Path | None = None,
     trust: bool = False,
     scores: pd.DataFrame | None = None,
@@ -199,7 +203,7 @@ def collect_report_inputs(
     )
 
 
-def _resolve_lexicon(lexicon: Any, model: Any) -> Any:
+def _resolve_lexicon(lexicon: Any, model: FramingModel | None) -> Lexicon:
     """Resolve the given lexicon, else the model's, else the shipped one."""
     from framing.lexicon.load import resolve_lexicon
 
