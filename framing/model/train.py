@@ -242,18 +242,15 @@ def _strip(
     kept: pd.DataFrame, info: dict[str, Any]
 ) -> tuple[pd.DataFrame, dict[str, list[str]]]:
     """Strip photo credits, then each outlet's boilerplate lines; count both."""
-    from framing.corpus.boilerplate import find_boilerplate, strip_credits
-    from framing.corpus.boilerplate import strip_boilerplate as strip
+    from framing.corpus.boilerplate import find_and_strip
 
-    kept = strip_credits(kept)
+    has_outlets = OUTLET in kept.columns and kept[OUTLET].notna().any()
+    kept, found = find_and_strip(kept)
     info["photo_credits_removed"] = int(kept.attrs["credits"])
-    if OUTLET not in kept.columns or not kept[OUTLET].notna().any():
-        return kept, {}
-    found = find_boilerplate(kept)
-    kept = strip(kept, boilerplate=found, credits=False)
-    info["boilerplate_lines_removed"] = int(
-        sum(kept.attrs.get("boilerplate", {}).values())
-    )
+    if has_outlets:
+        info["boilerplate_lines_removed"] = int(
+            sum(kept.attrs.get("boilerplate", {}).values())
+        )
     return kept, {str(k): sorted(v) for k, v in found.items()}
 
 
