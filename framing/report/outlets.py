@@ -18,6 +18,7 @@ from framing.report.style import (
     GREY,
     PAGE_WIDTH,
     SEQUENTIAL,
+    add_right_labels,
     ensure_axes,
     join_notes,
     label_category,
@@ -239,49 +240,16 @@ def plot_voice_shares(
     with np.errstate(invalid="ignore", divide="ignore"):
         own = np.where(total > 0, data["author"] / total * 100, 0.0)
         quoted = np.where(total > 0, data["quoted"] / total * 100, 0.0)
-    y = np.arange(len(order))
-    bars_own = ax.barh(
-        y, own, color=CATEGORICAL[3], height=0.7, label="Outlet's own voice"
-    )
-    bars_q = ax.barh(
-        y, quoted, left=own, color=CATEGORICAL[5], height=0.7, label="Inside quotations"
-    )
-    for bars, values in ((bars_own, own), (bars_q, quoted)):
-        for rect, v in zip(bars, values, strict=True):
-            if v >= 8:
-                ax.text(
-                    rect.get_x() + rect.get_width() / 2,
-                    rect.get_y() + rect.get_height() / 2,
-                    f"{v:.0f}%",
-                    ha="center",
-                    va="center",
-                    fontsize=7,
-                    color="white" if bars is bars_own else "black",
-                )
-    for i, t in enumerate(total):
-        if t <= 0:
-            ax.text(
-                50,
-                i,
-                "no loaded terms found",
-                ha="center",
-                va="center",
-                fontsize=7,
-                color=GREY,
-                style="italic",
-            )
-    ax.set_yticks(y, labels=unique_labels(order))
+    _draw_voice_bars(ax, own, quoted)
+    _mark_no_matches(ax, total)
+    ax.set_yticks(np.arange(len(order)), labels=unique_labels(order))
     ax.set_ylim(-0.6, len(order) - 0.4)
     ax.set_xlim(0, 100)
     if len(order) > 40:  # a tall page: repeat the scale on top
         ax.tick_params(axis="x", top=True, labeltop=True)
     ax.set_xlabel("Share of loaded-term matches (%)")
     ax.set_ylabel("Outlet")
-    right = ax.secondary_yaxis("right")
-    right.set_yticks(y, labels=[f"{int(t):,}" for t in total])
-    right.set_ylabel("Loaded-term matches")
-    right.tick_params(length=0)
-    right.spines["right"].set_visible(False)
+    add_right_labels(ax, [f"{int(t):,}" for t in total], "Loaded-term matches")
     ax.legend(
         loc="lower left",
         bbox_to_anchor=(0, 1.0),
@@ -300,3 +268,41 @@ def plot_voice_shares(
         space=18,
     )
     return ax
+
+
+def _draw_voice_bars(ax: Axes, own: np.ndarray, quoted: np.ndarray) -> None:
+    """Stack each outlet's own-voice and quoted shares; print shares of 8% or more."""
+    y = np.arange(len(own))
+    bars_own = ax.barh(
+        y, own, color=CATEGORICAL[3], height=0.7, label="Outlet's own voice"
+    )
+    bars_q = ax.barh(
+        y, quoted, left=own, color=CATEGORICAL[5], height=0.7, label="Inside quotations"
+    )
+    for bars, values in ((bars_own, own), (bars_q, quoted)):
+        for rect, v in zip(bars, values, strict=True):
+            if v >= 8:
+                ax.text(
+                    rect.get_x() + rect.get_width() / 2,
+                    rect.get_y() + rect.get_height() / 2,
+                    f"{v:.0f}%",
+                    ha="center",
+                    va="center",
+                    fontsize=7,
+                    color="white" if bars is bars_own else "black",
+                )
+
+
+def _mark_no_matches(ax: Axes, total: pd.Series) -> None:
+    for i, t in enumerate(total):
+        if t <= 0:
+            ax.text(
+                50,
+                i,
+                "no loaded terms found",
+                ha="center",
+                va="center",
+                fontsize=7,
+                color=GREY,
+                style="italic",
+            )

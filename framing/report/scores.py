@@ -20,6 +20,7 @@ from framing.report.style import (
     PAGE_WIDTH,
     PANEL_TITLE_SIZE,
     add_footnote,
+    add_right_labels,
     ensure_axes,
     join_notes,
     label_category,
@@ -177,13 +178,7 @@ def _outlet_axis(ax: Axes, outlets: list[str], *, outlet_labels: bool) -> None:
 def _article_counts(ax: Axes, table: pd.DataFrame, outlets: list[str]) -> None:
     """Articles per outlet as the right-hand tick labels."""
     n = table.drop_duplicates("outlet").set_index("outlet")["n"]
-    right = ax.secondary_yaxis("right")
-    right.set_yticks(
-        range(len(outlets)), labels=[f"{int(n.get(o, 0)):,}" for o in outlets]
-    )
-    right.set_ylabel("Articles")
-    right.tick_params(length=0)
-    right.spines["right"].set_visible(False)
+    add_right_labels(ax, [f"{int(n.get(o, 0)):,}" for o in outlets], "Articles")
 
 
 @styled

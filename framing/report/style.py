@@ -25,6 +25,7 @@ from framing.errors import FramingError
 __all__ = [
     "ACCENT",
     "add_footnote",
+    "add_right_labels",
     "CATEGORICAL",
     "GREY",
     "MAX_LABEL",
@@ -294,6 +295,15 @@ def add_footnote(fig: Figure, text: str, *, size: float = 8) -> None:
     fig.supxlabel(
         textwrap.fill(text, width), x=0.01, ha="left", fontsize=size, color="#555555"
     )
+
+
+def add_right_labels(ax: Axes, labels: Sequence[str], ylabel: str) -> None:
+    """Label ``ax``'s rows (y = 0, 1, ...) on the right too, e.g. with counts."""
+    right = ax.secondary_yaxis("right")
+    right.set_yticks(range(len(labels)), labels=labels)
+    right.set_ylabel(ylabel)
+    right.tick_params(length=0)
+    right.spines["right"].set_visible(False)
 
 
 def subtitle_of(ax: Axes) -> str:
