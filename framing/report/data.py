@@ -16,12 +16,13 @@ Its 95% confidence interval is a percentile bootstrap over articles.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from framing.bootstrap import bootstrap_batches
 from framing.columns import DATE, OUTLET, QUOTED, STATUS
 
 __all__ = [
@@ -113,7 +114,7 @@ def bootstrap_ci(
     if n == 1:
         return (est, est, est)
     stats = np.empty(n_boot)
-    for start, idx in _resamples(n, n_boot, random_state):
+    for start, idx in bootstrap_batches(n, n_boot=n_boot, seed=random_state):
         stop = start + len(idx)
         if den is None:
             stats[start:stop] = num[idx].mean(axis=1)
@@ -124,20 +125,6 @@ def bootstrap_ci(
     alpha = (1 - level) / 2
     lo, hi = np.nanquantile(stats, [alpha, 1 - alpha])
     return (est, float(lo), float(hi))
-
-
-def _resamples(
-    n: int, n_boot: int, seed: int, max_cells: int = 2_000_000
-) -> Iterator[tuple[int, np.ndarray]]:
-    """Yield ``(first resample, indices of shape (b, n))`` in memory-bounded batches.
-
-    The same draws as :func:`framing.scoring.aggregate.bootstrap_batches`,
-    which the report may not import (it computes no scores).
-    """
-    rng = np.random.default_rng(seed)
-    step = max(1, max_cells // max(n, 1))
-    for start in range(0, n_boot, step):
-        yield start, rng.integers(0, n, size=(min(step, n_boot - start), n))
 
 
 def match_counts(

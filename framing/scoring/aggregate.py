@@ -11,13 +11,14 @@ chunking or on the order of outlets.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from framing.bootstrap import bootstrap_batches
 from framing.columns import OUTLET, STATUS
 
 __all__ = [
@@ -25,36 +26,12 @@ __all__ = [
     "RATE",
     "OutletAccumulator",
     "aggregate_by_outlet",
-    "bootstrap_batches",
     "bootstrap_mean_ci",
     "outlet_keys",
 ]
 
 NO_OUTLET = "(no outlet)"
 RATE = "rate:"
-
-
-def bootstrap_batches(
-    n: int,
-    *,
-    n_boot: int,
-    seed: int | Sequence[int] = 0,
-    max_cells: int = 2_000_000,
-) -> Iterator[tuple[int, np.ndarray]]:
-    """Yield bootstrap resamples of ``n`` units as index arrays, in batches.
-
-    Each batch is ``(first resample number, indices of shape (b, n))``;
-    batches hold at most ``max_cells`` indices, which bounds memory.
-
-    Examples
-    --------
-    >>> [(start, idx.shape) for start, idx in bootstrap_batches(4, n_boot=3)]
-    [(0, (3, 4))]
-    """
-    rng = np.random.default_rng(seed)
-    step = max(1, max_cells // max(n, 1))
-    for start in range(0, n_boot, step):
-        yield start, rng.integers(0, n, size=(min(step, n_boot - start), n))
 
 
 def bootstrap_mean_ci(
