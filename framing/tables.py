@@ -10,11 +10,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from types import TracebackType
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from framing.errors import FramingError
+
+if TYPE_CHECKING:  # pandas loads on first write: `import framing.tables` is light
+    import pandas as pd
 
 __all__ = ["TableWriter", "write_table", "table_format", "atomic_write_text"]
 
@@ -205,6 +206,8 @@ class TableWriter:
         try:
             if exc_type is None:
                 if self.format == "parquet" and self._parquet is None:
+                    import pandas as pd
+
                     pd.DataFrame(columns=self._columns or []).to_parquet(self._tmp)
                 os.replace(self._tmp, self.path)
         finally:
