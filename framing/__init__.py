@@ -25,6 +25,7 @@ _EXPORTS = {
     "Matcher": "framing.matching.matcher",
     "ModelFileError": "framing.errors",
     "ParameterError": "framing.errors",
+    "TrainSettings": "framing.model.settings",
     "aggregate_by_outlet": "framing.scoring.aggregate",
     "build_pipeline": "framing.model.pipeline",
     "compile_matcher": "framing.matching.matcher",

@@ -1,5 +1,8 @@
 """Score articles with a model (or lexicon profiles) and aggregate per outlet.
 
+Also collects what the report draws (:func:`collect_report_inputs`): the
+report itself computes nothing.
+
 Public names resolve lazily (PEP 562): importing the package is cheap.
 """
 
@@ -14,6 +17,8 @@ _EXPORTS = {
     "evaluate_model": ".score",
     "aggregate_by_outlet": ".aggregate",
     "bootstrap_mean_ci": ".aggregate",
+    "collect_report_inputs": ".report_inputs",
+    "ReportInputs": ".report_inputs",
 }
 __all__ = sorted(_EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

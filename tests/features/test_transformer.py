@@ -288,7 +288,7 @@ def test_lexicon_parameter_forms(tmp_path, toy_lexicon):
     assert as_dict.categories_ == TOY_CATEGORIES
     # Default: shipped.
     assert "hedges" in FramingFeatures().fit([]).categories_
-    with pytest.raises(FramingError, match="lexicon must be"):
+    with pytest.raises(FramingError, match="`lexicon` must be"):
         FramingFeatures(lexicon=42).fit([])
 
 
