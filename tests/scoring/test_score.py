@@ -11,6 +11,7 @@ from framing.corpus.labels import LabelWarning
 from framing.corpus.read import read_corpus
 from framing.features.transformer import FramingFeatures, features_frame
 from framing.model.explain import explain_rows, linear_parts
+from framing.model.pipeline import classifier, feature_union
 from framing.model.train import train
 from framing.scoring.aggregate import aggregate_by_outlet, bootstrap_mean_ci
 from framing.scoring.score import (
@@ -36,7 +37,7 @@ def model(corpus):
 
 def _decision_check(model, texts, top_k=3):
     X, _ = _transform(model, texts)
-    clf = model.pipeline.steps[-1][1]
+    clf = classifier(model.pipeline)
     coef, icpt = linear_parts(clf)
     pred = model.pipeline.predict_proba(texts).argmax(axis=1)
     text, totals = explain_rows(X, coef, icpt, pred, model.feature_names, top_k=top_k)
@@ -49,7 +50,7 @@ def test_union_shortcut_matches_the_pipeline(model, corpus):
     assert model.tfidf_index is not None
     texts = corpus["text"].tolist()
     X, _ = _transform(model, texts)
-    expected = model.pipeline.named_steps["features"].transform(texts)
+    expected = feature_union(model.pipeline).transform(texts)
     assert np.array_equal(X.toarray(), sparse.csr_matrix(expected).toarray())
 
 
