@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from framing.cli._options import cli
+from framing.cli._group import cli
 from framing.lexicon.load import load_lexicon
 from framing.lexicon.markdown import render_markdown
 

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from framing import errors
-from framing.cli._options import FramingGroup, cli_wording
+from framing.cli._group import FramingGroup, cli_wording
 from framing.errors import (
     PARAMETER,
     CorpusFormatError,

@@ -20,7 +20,7 @@ from framing.cli import (  # noqa: F401  (each module registers its commands)
     score,
     train,
 )
-from framing.cli._options import cli
+from framing.cli._group import cli
 
 __all__ = ["cli", "main"]
 

@@ -12,7 +12,8 @@ from typing import Any
 import click
 from click.core import ParameterSource
 
-from framing.cli._options import info, lexicon_option
+from framing.cli._options import lexicon_option
+from framing.cli._progress import info
 from framing.model.settings import CLASSIFIERS, FEATURE_SETS, TrainSettings
 
 _D = TrainSettings  # the defaults, as class attributes of the dataclass

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from framing.cli._options import cli, quiet_option
+from framing.cli._group import cli
+from framing.cli._options import quiet_option
 
 
 @cli.command()

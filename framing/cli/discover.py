@@ -13,16 +13,16 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from framing.cli._group import cli
 from framing.cli._options import (
-    cli,
     corpus_kwargs,
     corpus_options,
-    info,
     jobs_option,
     lexicon_option,
     pass_kwargs,
     quiet_option,
 )
+from framing.cli._progress import info
 
 if TYPE_CHECKING:
     from framing.discovery.collocation import PhraseMeasure

@@ -7,18 +7,17 @@ from typing import Any
 
 import click
 
+from framing.cli._group import cli, warnings_to_stderr
 from framing.cli._options import (
-    cli,
     corpus_kwargs,
     corpus_options,
-    info,
     jobs_option,
     model_corpus_argument,
     pass_kwargs,
     quiet_option,
     trust_option,
-    warnings_to_stderr,
 )
+from framing.cli._progress import info
 from framing.cli._train_options import (
     PIPELINE_PARAMS,
     check_labels,

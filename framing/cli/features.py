@@ -8,18 +8,17 @@ from typing import Any
 
 import click
 
+from framing.cli._group import cli
 from framing.cli._options import (
     chunksize_option,
-    cli,
     corpus_kwargs,
     corpus_options,
-    info,
-    iter_progress,
     jobs_option,
     lexicon_option,
     pass_kwargs,
     quiet_option,
 )
+from framing.cli._progress import info, iter_progress
 
 
 @cli.command()

@@ -13,15 +13,15 @@ from typing import Any
 
 import click
 
+from framing.cli._group import cli
 from framing.cli._options import (
-    cli,
     corpus_kwargs,
     corpus_options,
-    info,
     lexicon_option,
     pass_kwargs,
     quiet_option,
 )
+from framing.cli._progress import info
 from framing.errors import FramingError
 
 

@@ -6,7 +6,8 @@ from typing import Any
 
 import click
 
-from framing.cli._options import cli, lexicon_option, pass_kwargs, quiet_option
+from framing.cli._group import cli
+from framing.cli._options import lexicon_option, pass_kwargs, quiet_option
 from framing.errors import FramingError
 
 

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import click
 
-from framing.cli._options import MODEL_DIR, cli, info, quiet_option, trust_option
+from framing.cli._group import cli
+from framing.cli._options import MODEL_DIR, quiet_option, trust_option
+from framing.cli._progress import info
 
 __all__ = ["model"]
 

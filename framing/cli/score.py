@@ -8,21 +8,19 @@ from typing import Any
 
 import click
 
+from framing.cli._group import cli, warnings_to_stderr
 from framing.cli._options import (
     chunksize_option,
-    cli,
     corpus_kwargs,
     corpus_options,
-    info,
-    iter_progress,
     jobs_option,
     lexicon_option,
     model_corpus_argument,
     pass_kwargs,
     quiet_option,
     trust_option,
-    warnings_to_stderr,
 )
+from framing.cli._progress import info, iter_progress
 
 __all__ = ["score"]
 

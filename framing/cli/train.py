@@ -7,17 +7,16 @@ from typing import Any
 
 import click
 
+from framing.cli._group import cli, warnings_to_stderr
 from framing.cli._options import (
     MODEL_DIR,
-    cli,
     corpus_kwargs,
     corpus_options,
-    info,
     jobs_option,
     pass_kwargs,
     quiet_option,
-    warnings_to_stderr,
 )
+from framing.cli._progress import info
 from framing.cli._train_options import (
     check_labels,
     cv_table,

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 import pytest
 from click.testing import CliRunner, Result
 
-from framing.cli._options import cli
+from framing.cli._group import cli
 from tests.model_data import synth_corpus, write_corpus
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from click.testing import CliRunner
 
-from framing.cli._options import cli
+from framing.cli._group import cli
 from tests.cli.model_cli import ok
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from framing.cli._options import cli
+from framing.cli._group import cli
 from framing.lexicon.load import load_lexicon, read_lexicon_file
 
 DATA = Path(__file__).resolve().parents[2] / "data"

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from framing.cli._options import cli
+from framing.cli._group import cli
 from tests.cli.model_cli import Trained, error, help_text, ok, train_model
 from tests.model_data import DEMO, synth_corpus, write_corpus
 

@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from framing.cli._options import cli
+from framing.cli._group import cli
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])

@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from framing.cli._options import cli
+from framing.cli._group import cli
 from framing.matching.matcher import surface_forms
 from tests.cli.conftest import ARTICLE
 

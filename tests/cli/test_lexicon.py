@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from framing.cli._options import cli
+from framing.cli._group import cli
 from framing.lexicon.load import load_lexicon
 from framing.lexicon.markdown import render_markdown
 

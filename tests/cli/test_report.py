@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from framing.cli._options import cli
+from framing.cli._group import cli
 from tests.model_data import synth_corpus, write_corpus
 
 pypdf = pytest.importorskip("pypdf")

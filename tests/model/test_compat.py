@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from framing.cli._options import cli
+from framing.cli._group import cli
 from framing.errors import ModelFileError
 from framing.model.storage import ALLOWED_TYPES, MOVED_TYPES, file_types, load_model
 

@@ -415,7 +415,7 @@ def test_malformed_card_is_refused_naming_the_key(saved, edit, message):
     # and `model info` says so in one line instead of a traceback
     from click.testing import CliRunner
 
-    from framing.cli._options import cli
+    from framing.cli._group import cli
 
     result = CliRunner().invoke(cli, ["model", "info", str(saved)])
     assert result.exit_code == 1, result.output

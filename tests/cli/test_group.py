@@ -1,11 +1,11 @@
-"""CLI tests of the shared plumbing (framing/cli/_options.py): errors, warnings."""
+"""CLI tests of the command group (framing/cli/_group.py): one-line errors, warnings."""
 
 from __future__ import annotations
 
 import pytest
 
 from framing import __version__
-from framing.cli._options import cli
+from framing.cli._group import cli
 
 
 def test_version(runner):
