@@ -91,14 +91,25 @@ def _stripped_chunks(
 
     The first pass finds each outlet's boilerplate lines, the second strips
     them chunk by chunk: the same texts as stripping the whole corpus at
-    once, with memory bounded by a chunk.
+    once, with memory bounded by a chunk. An input that cannot be read twice
+    (a pipe such as ``/dev/stdin``) is read once, whole.
     """
     from framing.corpus.boilerplate import (
         apply_boilerplate,
         find_boilerplate_in_chunks,
+        strip_boilerplate,
     )
-    from framing.corpus.read import iter_corpus
+    from framing.corpus.read import iter_corpus, read_corpus, warn_unparsed_dates
 
+    if not (corpus.is_file() or corpus.is_dir()):
+        whole = strip_boilerplate(read_corpus(corpus, **ckw))
+        yield from (
+            whole.iloc[i : i + chunksize] for i in range(0, len(whole), chunksize)
+        )
+        return
     found = find_boilerplate_in_chunks(iter_corpus(corpus, chunksize=chunksize, **ckw))
+    unparsed = 0
     for chunk in iter_corpus(corpus, chunksize=chunksize, **ckw):
+        unparsed += chunk.attrs["corpus"]["unparsed_dates"]
         yield apply_boilerplate(chunk, found)
+    warn_unparsed_dates(corpus, unparsed)

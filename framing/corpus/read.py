@@ -306,14 +306,26 @@ def read_corpus(
         opts = ReadOptions(Path(path), encoding=encoding, strict=False, **options)
         chunks = [_canonical(pd.DataFrame({text_col: []}), opts, 1)]
     df = _combine(chunks, path)
-    unparsed = df.attrs["corpus"]["unparsed_dates"]
+    warn_unparsed_dates(path, df.attrs["corpus"]["unparsed_dates"])
+    return df
+
+
+def warn_unparsed_dates(path: str | Path, unparsed: int) -> None:
+    """Warn, once per corpus, that `unparsed` dates could not be parsed.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The corpus the dates were read from.
+    unparsed : int
+        How many non-empty dates were not understood (they are ``NaT``).
+    """
     if unparsed:
         warnings.warn(
             f"{path}: {unparsed} date(s) could not be parsed and are NaT",
             UserWarning,
-            stacklevel=2,
+            stacklevel=3,
         )
-    return df
 
 
 def _combine(chunks: list[pd.DataFrame], path: str | Path) -> pd.DataFrame:

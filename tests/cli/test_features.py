@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -153,3 +155,43 @@ def test_features_strip_boilerplate_streams_in_two_passes(runner, tmp_path):
     assert outs[0] == outs[1]
     stripped, raw = pd.read_csv(tmp_path / "f1.csv"), pd.read_csv(kept)
     assert (stripped["n_tokens"] < raw["n_tokens"]).all()
+
+
+def _boilerplate_corpus(tmp_path):
+    path = tmp_path / "news.jsonl"
+    rows = [
+        {
+            "outlet": "Wire",
+            "date": "not a date" if i == 0 else "2031-01-02",
+            "text": f"Rebels reportedly fled town {i}. (Jo Roe/AP)\nShare on Telegram",
+        }
+        for i in range(6)
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_features_strip_boilerplate_reads_a_pipe_once(tmp_path):
+    """A pipe cannot be read twice: it is read whole, and no row is lost."""
+    path = _boilerplate_corpus(tmp_path)
+    from_file, from_pipe = tmp_path / "file.csv", tmp_path / "pipe.csv"
+    base = [sys.executable, "-m", "framing", "features"]
+    flags = ["--strip-boilerplate", "-q", "--input-format", "jsonl"]
+    subprocess.run([*base, str(path), "-o", str(from_file), *flags], check=True)
+    subprocess.run(
+        [*base, "/dev/stdin", "-o", str(from_pipe), *flags],
+        input=path.read_bytes(),
+        check=True,
+    )
+    assert len(pd.read_csv(from_pipe)) == 6
+    assert from_pipe.read_bytes() == from_file.read_bytes()
+
+
+def test_features_strip_boilerplate_warns_of_unparsed_dates(runner, tmp_path):
+    path = _boilerplate_corpus(tmp_path)
+    out = tmp_path / "f.csv"
+    r = runner.invoke(
+        cli, ["features", str(path), "-o", str(out), "--strip-boilerplate"]
+    )
+    assert r.exit_code == 0, r.output
+    assert "1 date(s) could not be parsed" in r.stderr
