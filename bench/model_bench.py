@@ -18,7 +18,7 @@ Models:
   sublinear_tf=True, max_features=300000)`` + ``LogisticRegression(C=4,
   max_iter=2000)`` on the texts as stored;
 - ``default``: ``framing train CORPUS --label-col bias`` (the API call
-  :func:`framing.model.train.train` with its defaults; the corpus read as the CLI
+  :func:`framing.model.training.train` with its defaults; the corpus read as the CLI
   reads it, cleaned);
 - ``lexicon``: the same with ``--features lexicon``.
 
@@ -138,7 +138,7 @@ def run_framing(
 ) -> dict[str, Any]:
     from framing.corpus.read import read_corpus
     from framing.evaluation.folds import outlet_splits
-    from framing.model.train import train
+    from framing.model.training import train
     from framing.scoring.score import evaluate_model, score_corpus, score_documents
 
     t0 = time.perf_counter()

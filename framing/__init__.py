@@ -46,7 +46,7 @@ _EXPORTS = {
     "score_documents": "framing.scoring.score",
     "score_terms": "framing.discovery.logodds",
     "suggest_lexicon": "framing.discovery.candidates",
-    "train": "framing.model.train",
+    "train": "framing.model.training",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]

@@ -94,7 +94,7 @@ def _demo_model(corpus: object, data: Path, out: Path, paths: DemoPaths) -> None
     """Train on the demo's outlet alignments, evaluate, score per outlet."""
     from framing.evaluation.table import format_metrics
     from framing.model.storage import save_model
-    from framing.model.train import train
+    from framing.model.training import train
     from framing.scoring.score import score_corpus
     from framing.tables import TableWriter, atomic_write_text, write_table
 

@@ -182,3 +182,22 @@ def test_public_api_resolves() -> None:
     missing = [name for name in framing.__all__ if not hasattr(framing, name)]
     assert missing == []
     assert set(dir(framing)) >= set(framing.__all__) - {"__version__"}
+
+
+@pytest.mark.parametrize(
+    "package",
+    sorted(
+        m for m, t in SOURCES.items() if (PACKAGE.parent / m.replace(".", "/")).is_dir()
+    ),
+)
+def test_exports_are_not_shadowed_by_submodules(package: str) -> None:
+    """``from framing.model import train`` must give the function, not a module:
+    importing a submodule sets the package attribute of the same name."""
+    module = importlib.import_module(package)
+    folder = PACKAGE.parent / package.replace(".", "/")
+    clashes = [
+        name
+        for name in getattr(module, "__all__", [])
+        if (folder / f"{name}.py").exists() or (folder / name).is_dir()
+    ]
+    assert clashes == []

@@ -56,7 +56,7 @@ def test_features_on_cluster_equal_local(client, corpus_path):
 
 
 def test_score_on_cluster_equal_local(client, corpus_path):
-    from framing.model.train import train
+    from framing.model.training import train
 
     folder, df = corpus_path
     model = train(

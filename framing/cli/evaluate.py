@@ -86,7 +86,7 @@ def evaluate(kw: dict[str, Any]) -> None:
     ckw = corpus_kwargs(kw)
     settings = pipeline_settings(kw)  # --min-df is checked: after usage errors
     if len(paths) == 1:
-        from framing.model.train import train as train_model
+        from framing.model.training import train as train_model
 
         corpus = read_input(paths[0], ckw, quiet)
         with warnings_to_stderr(quiet):

@@ -69,7 +69,7 @@ def train(kw: dict[str, Any]) -> None:
     ckw = corpus_kwargs(kw)
     settings = pipeline_settings(kw, evaluate=not kw["no_eval"])
     from framing.model.storage import save_model  # after the usage errors: sklearn
-    from framing.model.train import train as train_model
+    from framing.model.training import train as train_model
 
     corpus = read_input(kw["corpus"], ckw, quiet)
     info(

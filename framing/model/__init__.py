@@ -11,7 +11,7 @@ _EXPORTS = {
     "FramingModel": ".framing_model",
     "TrainSettings": ".settings",
     "build_pipeline": ".pipeline",
-    "train": ".train",
+    "train": ".training",
     "load_model": ".storage",
     "save_model": ".storage",
     "read_card": ".card",

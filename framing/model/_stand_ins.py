@@ -1,4 +1,4 @@
-"""Training-time stand-ins used by :func:`framing.model.train.train` (never saved).
+"""Training-time stand-ins used by :func:`framing.model.training.train` (never saved).
 
 :class:`PrecomputedFeatures` looks up framing-lexicon rates computed once per
 document, so cross-validation folds do not recompute them.

@@ -1,6 +1,6 @@
 """Assemble a new model's card: versions, lexicon, settings, training corpus.
 
-:func:`framing.model.train.train` calls :func:`assemble_card` once the model is fit;
+:func:`framing.model.training.train` calls :func:`assemble_card` once the model is fit;
 the card's schema is checked, read and described in :mod:`framing.model.card`.
 """
 

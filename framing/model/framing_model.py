@@ -1,6 +1,6 @@
 """The fitted outlet-framing model: pipeline, model card and boilerplate.
 
-:class:`FramingModel` is what :func:`framing.model.train.train` returns,
+:class:`FramingModel` is what :func:`framing.model.training.train` returns,
 :func:`~framing.model.storage.save_model` writes and
 :func:`~framing.model.storage.load_model`
 reads back; scoring (:mod:`framing.scoring.score`) reads its pipeline parts through

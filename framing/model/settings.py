@@ -1,6 +1,6 @@
 """The training settings: one frozen dataclass, the single source of defaults.
 
-:class:`TrainSettings` holds every setting of :func:`framing.model.train.train`
+:class:`TrainSettings` holds every setting of :func:`framing.model.training.train`
 with its default. The keyword defaults of ``train`` and
 :func:`~framing.model.pipeline.build_pipeline`, the ``settings`` of the model
 card and the defaults shown by ``framing train --help`` all come from it.
@@ -119,7 +119,7 @@ class TrainSettings:
     def from_arguments(cls, arguments: Mapping[str, Any]) -> TrainSettings:
         """Return the settings among a function's arguments (its ``locals()``).
 
-        For functions such as :func:`~framing.model.train.train` that take
+        For functions such as :func:`~framing.model.training.train` that take
         the settings as keyword parameters; other arguments are ignored.
 
         Examples

@@ -138,7 +138,7 @@ def save_model(
     Parameters
     ----------
     model : FramingModel
-        A trained model (:func:`framing.model.train.train`).
+        A trained model (:func:`framing.model.training.train`).
     path : str or Path
         The directory: created, or replaced if it holds only model files.
     serializer : {"skops", "joblib"}, default="skops"

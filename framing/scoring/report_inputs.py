@@ -78,7 +78,7 @@ def top_coefficients(model: Any, *, k: int = 10) -> pd.DataFrame:
     Parameters
     ----------
     model : FramingModel
-        A fitted model (:mod:`framing.model.train`): its ``classes``,
+        A fitted model (:mod:`framing.model.training`): its ``classes``,
         ``feature_names`` (``lex:<c>`` / ``tfidf:<n-gram>``) and ``linear``.
     k : int, default=10
         Features per class and kind.

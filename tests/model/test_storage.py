@@ -14,7 +14,7 @@ import skops.io as sio
 from framing.errors import ModelFileError
 from framing.model.card import describe_card, read_card
 from framing.model.storage import ALLOWED_TYPES, file_types, load_model, save_model
-from framing.model.train import train
+from framing.model.training import train
 from tests.model_data import synth_corpus
 
 

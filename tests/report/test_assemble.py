@@ -161,7 +161,7 @@ def test_build_report_terms_page(tmp_path, demo_corpus):
 
 @pytest.fixture(scope="module")
 def small_model():
-    from framing.model.train import train
+    from framing.model.training import train
 
     corpus = synth_corpus(labels="ABC", per_outlet=4)
     return corpus, train(corpus, min_df=1, n_splits=3)

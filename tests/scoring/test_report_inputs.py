@@ -64,7 +64,7 @@ def test_scores_without_probabilities_get_no_outlet_table():
 
 
 def test_a_model_gives_scores_outlets_card_and_coefficients():
-    from framing.model.train import train
+    from framing.model.training import train
 
     corpus = synth_corpus(labels="AB", per_outlet=3)
     model = train(corpus, min_df=1, n_splits=2)

@@ -12,7 +12,7 @@ from framing.corpus.read import read_corpus
 from framing.features.transformer import FramingFeatures, features_frame
 from framing.model.explain import explain_rows, linear_parts
 from framing.model.pipeline import classifier, feature_union
-from framing.model.train import train
+from framing.model.training import train
 from framing.scoring.aggregate import aggregate_by_outlet, bootstrap_mean_ci
 from framing.scoring.score import (
     _transform,

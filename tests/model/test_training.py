@@ -1,4 +1,4 @@
-"""Tests for framing.model.train: training, its card, determinism, settings."""
+"""Tests for framing.model.training: training, its card, determinism, settings."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from framing.errors import FramingError, ParameterError
 from framing.features.transformer import FramingFeatures
 from framing.model.pipeline import build_pipeline, feature_union, tfidf_step
 from framing.model.settings import TrainSettings
-from framing.model.train import train
+from framing.model.training import train
 from framing.scoring.score import score_documents
 from tests.model_data import DEMO, synth_corpus
 
@@ -144,7 +144,7 @@ def test_the_model_leaves_article_length_out_unless_asked():
 
 
 def test_settings_are_checked_before_any_work(monkeypatch):
-    import framing.model.train as train_module
+    import framing.model.training as train_module
 
     def no_work(*args, **kwargs):
         raise AssertionError("work started before the settings were checked")
