@@ -83,7 +83,7 @@ class TrainSettings:
         How outlets are held out (:func:`framing.evaluation.folds.outlet_splits`).
     random_split : bool, default=True
         Also run the optimistic random split.
-    seed : int, default=0
+    seed : int or None, default=0
         Seeds the classifier and the random split.
 
     Examples
@@ -113,7 +113,7 @@ class TrainSettings:
     n_splits: int = 5
     cv_mode: CVMode = "auto"
     random_split: bool = True
-    seed: int = 0
+    seed: int | None = 0
 
     @classmethod
     def from_arguments(cls, arguments: Mapping[str, Any]) -> TrainSettings:
@@ -213,22 +213,27 @@ def _is_real(value: Any) -> bool:
 
 
 def _flag(name: str, value: Any) -> None:
-    if not _is_flag(value):
+    if not (_is_flag(value) or (_is_int(value) and value in (0, 1))):
         raise ParameterError(f"`{name}` must be True or False, got {value!r}")
 
 
 def _positive_C(name: str, value: Any) -> None:
     if value is None:
         return
-    if not _is_real(value) or not value > 0:
+    # as scikit-learn's C: any positive number, infinity included
+    if not isinstance(value, Real) or _is_flag(value) or not value > 0:
         raise ParameterError(f"`{name}` must be positive, got {value}")
 
 
 def _document_frequency(name: str, value: Any) -> None:
-    """Accept a count of articles (an int >= 1) or a share (a float <= 1)."""
+    """Accept a count of articles (an int >= 1) or a share (a float in [0, 1]).
+
+    The ranges scikit-learn's ``TfidfVectorizer`` accepts for ``min_df`` and
+    ``max_df``.
+    """
     if not _is_real(value):
         raise ParameterError(f"`{name}` must be a number, got {value!r}")
-    if not value > 0:
+    if value < 0 or (_is_int(value) and value < 1):
         raise ParameterError(f"`{name}` must be > 0, got {value}")
     if not _is_int(value) and value > 1:
         raise ParameterError(
@@ -269,6 +274,8 @@ def _n_splits(name: str, value: Any) -> None:
 
 
 def _seed(name: str, value: Any) -> None:
+    if value is None:  # scikit-learn's random_state=None: a fresh seed each run
+        return
     if not _is_int(value) or not 0 <= value < 2**32:
         raise ParameterError(
             f"`{name}` must be an integer between 0 and 2**32 - 1, got {value!r}"

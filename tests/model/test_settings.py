@@ -33,14 +33,14 @@ def test_defaults_pass_their_own_check_and_are_frozen():
         ("ngram_max", 0, "`ngram_max` must be an integer >= 1, got 0"),
         ("lexicon", 3, "`lexicon` must be None, a Lexicon, its dict or TOML"),
         ("voice", "yes", "`voice` must be True or False"),
-        ("length", 1, "`length` must be True or False"),
+        ("length", 2, "`length` must be True or False"),
         ("lexicon_weight", -0.5, "`lexicon_weight` must be a number >= 0"),
         ("min_outlet_share", 1.5, "`min_outlet_share` must be between 0 and 1"),
         ("strip_boilerplate", None, "`strip_boilerplate` must be True or False"),
         ("evaluate", "no", "`evaluate` must be True or False"),
         ("n_splits", 1, "`n_splits` must be at least 2, got 1"),
         ("cv_mode", "loo", "`cv_mode` must be one of auto, group-kfold, logo"),
-        ("random_split", 0, "`random_split` must be True or False"),
+        ("random_split", "no", "`random_split` must be True or False"),
         ("seed", -1, "`seed` must be an integer between 0 and 2**32 - 1"),
     ],
 )
@@ -100,3 +100,17 @@ def test_card_settings_order_and_values():
 def test_from_arguments_takes_the_fields_only():
     settings = TrainSettings.from_arguments({"min_df": 2, "corpus": object()})
     assert settings == TrainSettings(min_df=2)
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("min_df", 0.0),  # scikit-learn accepts a share of 0
+        ("seed", None),  # scikit-learn's random_state=None
+        ("voice", 1),  # 0 and 1 as flags, as train accepted before TrainSettings
+        ("length", 0),
+        ("C", float("inf")),
+    ],
+)
+def test_values_train_accepted_before_still_pass(field, value):
+    TrainSettings(**{field: value}).check()
