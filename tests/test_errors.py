@@ -104,6 +104,10 @@ OPTIONS = [
         ("`top_per_group` must be >= 1", "`top_per_group` must be >= 1"),
         ("`trust=maybe`", "`trust=maybe`"),
         ("no parameter at all", "no parameter at all"),
+        # an alternative the command has no option for is left out
+        ("Try `min_df`, or `mode='logo'`", "Try --min-df"),
+        ("Add outlets, or train with `seed=1`", "Add outlets"),
+        ("Lower `n_splits` or use `mode='logo'`", "Lower --folds"),
     ],
 )
 def test_cli_wording(message: str, expected: str) -> None:
@@ -182,3 +186,22 @@ def test_a_corpus_error_names_the_option_on_the_command_line(tmp_path) -> None:
     )
     assert r.exit_code == 1
     assert "no such text column; available columns: body. Try --text-col" in r.stderr
+
+
+def test_evaluate_offers_no_option_it_does_not_have(tmp_path) -> None:
+    """framing evaluate has no --no-eval: its error must not offer one."""
+    import json
+
+    from framing.cli import cli
+
+    path = tmp_path / "no_outlets.jsonl"
+    rows = [
+        {"text": "The regime said rebels fled. " * 5, "label": "AB"[i % 2]}
+        for i in range(12)
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    r = CliRunner().invoke(
+        cli, ["evaluate", str(path), "--label-col", "label", "--min-df", "1", "-q"]
+    )
+    assert r.exit_code == 1
+    assert r.stderr.endswith("none found. Try --outlet-col\n")

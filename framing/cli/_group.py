@@ -59,13 +59,19 @@ _API_ALIASES = {
 }
 
 
+#: "..., or `evaluate=False`": an alternative a message offers. One the
+#: running command has no option for is left out of what the user reads.
+_ALTERNATIVE = re.compile(r",? or (?:train with |use )?" + PARAMETER.pattern)
+
+
 def cli_wording(message: str, params: Iterable[click.Parameter]) -> str:
     """Rewrite the API parameters a library message names as command options.
 
     Library messages name parameters in backticks (see
     :class:`~framing.errors.ParameterError`); each one that is an option of
-    the command becomes that option, spelled as on the command line. Others
-    stay as they are.
+    the command becomes that option, spelled as on the command line. An
+    alternative the command does not offer (", or `evaluate=False`" in a
+    command without ``--no-eval``) is left out; other names stay as they are.
 
     Parameters
     ----------
@@ -85,18 +91,25 @@ def cli_wording(message: str, params: Iterable[click.Parameter]) -> str:
     >>> cli_wording("lower `min_df`, or pass `trust=True`", opts)
     'lower --min-df, or pass --trust'
     >>> cli_wording("use `min_df=2` or `top_per_group`", opts)
-    'use --min-df 2 or `top_per_group`'
+    'use --min-df 2'
+    >>> cli_wording("raise `top_per_group`", opts)
+    'raise `top_per_group`'
     """
     options = {p.name: p for p in params if isinstance(p, click.Option)}
 
-    def spell(match: re.Match[str]) -> str:
-        name, value = match.groups()
+    def spelled(name: str, value: str | None) -> str | None:
         target, negated = _API_ALIASES.get(name, (name, False))
         option = options.get(target)
-        spelled = None if option is None else _spell(option, value, negated=negated)
-        return match.group(0) if spelled is None else spelled
+        return None if option is None else _spell(option, value, negated=negated)
 
-    return PARAMETER.sub(spell, message)
+    def offered(match: re.Match[str]) -> str:
+        name, value = PARAMETER.search(match.group(0)).groups()  # type: ignore[union-attr]
+        return match.group(0) if spelled(name, value) is not None else ""
+
+    def spell(match: re.Match[str]) -> str:
+        return spelled(*match.groups()) or match.group(0)
+
+    return PARAMETER.sub(spell, _ALTERNATIVE.sub(offered, message))
 
 
 def _spell(option: click.Option, value: str | None, *, negated: bool) -> str | None:
