@@ -89,3 +89,17 @@ def test_score_usage_errors_load_no_heavy_module(tmp_path) -> None:
     ]
     body = "\n".join(_INVOKE.format(args=args) for args in cases)
     assert _heavy_loaded(body) == []
+
+
+def test_early_errors_load_no_heavy_module(tmp_path) -> None:
+    """A bad output suffix or a missing model fails before pandas or sklearn."""
+    corpus = tmp_path / "news.csv"
+    corpus.write_text("text\nhello\n")
+    bad = str(tmp_path / "out.xyz")
+    cases = [
+        ["features", str(corpus), "-o", bad],
+        ["discover", str(corpus), "-o", bad],
+        ["model", "info", str(tmp_path / "no-model")],
+    ]
+    body = "\n".join(_INVOKE.format(args=args) for args in cases)
+    assert _heavy_loaded(body) == []

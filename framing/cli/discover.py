@@ -170,14 +170,16 @@ def discover(kw: dict[str, Any]) -> None:
             --group-labels data/outlets.csv --min-count 3 -o terms.csv \\
             --suggest-lexicon candidates.toml --top 50
     """
+    from framing.tables import table_format, write_table
+
+    quiet, vs = kw["quiet"], tuple(kw["vs"]) if kw["vs"] else None
+    table_format(kw["output"])  # fail on a bad suffix before anything heavy loads
+
     from framing.corpus.read import read_corpus
     from framing.discovery.logodds import score_terms
     from framing.discovery.terms import count_group_terms, group_corpus
     from framing.lexicon.load import load_lexicon
-    from framing.tables import table_format, write_table
 
-    quiet, vs = kw["quiet"], tuple(kw["vs"]) if kw["vs"] else None
-    table_format(kw["output"])  # fail on a bad suffix before the long part
     lexicon = load_lexicon(kw["lexicon_paths"])
     by, labels = _grouping(kw["by"], kw["group_labels"])
     grouped = group_corpus(

@@ -58,12 +58,14 @@ def features(kw: dict[str, Any]) -> None:
         framing features data/demo/articles.jsonl -o features.csv
         framing features news.csv --text-col body -o features.parquet
     """
-    from framing.corpus.read import iter_corpus
-    from framing.features.transformer import FramingFeatures, features_frame
     from framing.tables import TableWriter, table_format
 
     corpus, output, quiet = kw["corpus"], kw["output"], kw["quiet"]
-    table_format(output)  # fail on a bad suffix before reading the corpus
+    table_format(output)  # fail on a bad suffix before anything heavy loads
+
+    from framing.corpus.read import iter_corpus
+    from framing.features.transformer import FramingFeatures, features_frame
+
     ckw = corpus_kwargs(kw)
     ff = FramingFeatures(
         lexicon=list(kw["lexicon_paths"]) or None,

@@ -50,9 +50,13 @@ def model_info(
     import json
 
     from framing.model.card import describe_card, read_card
-    from framing.model.storage import load_model
 
-    card = load_model(model_dir, trust=trust).card if check else read_card(model_dir)
+    if check:
+        from framing.model.storage import load_model
+
+        card = load_model(model_dir, trust=trust).card
+    else:
+        card = read_card(model_dir)
     if as_json:
         click.echo(json.dumps(card, indent=2, ensure_ascii=False))
     else:

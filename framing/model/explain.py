@@ -9,13 +9,13 @@ lists the largest of those terms for each article's predicted class, and
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 from scipy import sparse
 
-__all__ = ["display_names", "explain_rows", "linear_parts"]
+__all__ = ["explain_rows", "linear_parts"]
 
 
 def linear_parts(classifier: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -127,8 +127,3 @@ def explain_rows(
         idx = X.indices[lo:hi]
         out.append("; ".join(f"{names[idx[j]]}={vals[j]:+.3f}" for j in keep))
     return out, totals
-
-
-def display_names(raw: Iterable[str]) -> np.ndarray:
-    """``lex__hedges`` -> ``lex:hedges``; ``tfidf__the regime`` -> ``tfidf:...``."""
-    return np.asarray([n.replace("__", ":", 1) for n in raw], dtype=object)

@@ -232,7 +232,7 @@ def outlet_scores_long(outlets: pd.DataFrame) -> pd.DataFrame:
     DataFrame
         Long format ``outlet, series, mean, ci_low, ci_high, n`` (``series``
         is the class), the input of
-        :func:`~framing.report.outlets.plot_outlet_scores`. Empty when the
+        :func:`~framing.report.scores.plot_outlet_scores`. Empty when the
         table has no probability columns.
 
     Examples
