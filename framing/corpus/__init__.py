@@ -25,5 +25,11 @@ _EXPORTS = {
     "resolve_labels": ".labels",
     "LabelWarning": ".labels",
 }
+#: Names this path held in framing 0.2 (a flat module then); they warn.
+_MOVED = {
+    "CANONICAL_COLUMNS": "framing.corpus.read",
+    "FORMATS": "framing.corpus.read",
+    "SIDECAR_NAMES": "framing.corpus.readers.textfolder",
+}
 __all__ = sorted(_EXPORTS)
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, _MOVED)

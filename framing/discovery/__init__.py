@@ -19,5 +19,12 @@ _EXPORTS = {
     "lexicon_lookup": ".candidates",
     "bigram_association": ".collocation",
 }
+#: Names this path held in framing 0.2 (a flat module then); they warn.
+_MOVED = {
+    "STOP_WORDS": "framing.discovery.counts",
+    "TermCounts": "framing.discovery.counts",
+    "build_prior": "framing.discovery.logodds",
+    "assign_groups": "framing.discovery.terms",
+}
 __all__ = sorted(_EXPORTS)
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, _MOVED)

@@ -16,5 +16,9 @@ _EXPORTS = {
     "reliability_bins": ".metrics",
     "format_metrics": ".table",
 }
+#: Names this path held in framing 0.2 (a flat module then); they warn.
+_MOVED = {
+    "OPTIMISTIC": "framing.evaluation.cross_validation",
+}
 __all__ = sorted(_EXPORTS)
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, _MOVED)

@@ -12,5 +12,11 @@ _EXPORTS = {
     "features_frame": ".transformer",
     "feature_names": ".transformer",
 }
+#: Names this path held in framing 0.2 (a flat module then); they warn.
+_MOVED = {
+    "LENGTH": "framing.features.transformer",
+    "as_texts": "framing.features.transformer",
+    "document_features": "framing.features.transformer",
+}
 __all__ = sorted(_EXPORTS)
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, _MOVED)

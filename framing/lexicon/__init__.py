@@ -15,5 +15,9 @@ _EXPORTS = {
     "read_lexicon_file": ".load",
     "render_markdown": ".markdown",
 }
+#: Names this path held in framing 0.2 (a flat module then); they warn.
+_MOVED = {
+    "SHIPPED": "framing.lexicon.load",
+}
 __all__ = sorted(_EXPORTS)
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, _MOVED)

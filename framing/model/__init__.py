@@ -17,5 +17,14 @@ _EXPORTS = {
     "read_card": ".card",
     "describe_card": ".card",
 }
+#: Names this path held in framing 0.2 (a flat module then); they warn.
+_MOVED = {
+    "CLASSIFIERS": "framing.model.settings",
+    "DEFAULT_C": "framing.model.settings",
+    "FEATURE_SETS": "framing.model.settings",
+    "ClassifierName": "framing.model.settings",
+    "FeatureSet": "framing.model.settings",
+    "library_versions": "framing.model.card_build",
+}
 __all__ = sorted(_EXPORTS)
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, _MOVED)

@@ -20,5 +20,12 @@ _EXPORTS = {
     "collect_report_inputs": ".report_inputs",
     "ReportInputs": ".report_inputs",
 }
+#: Names this path held in framing 0.2 (a flat module then); they warn.
+_MOVED = {
+    "OutletAccumulator": "framing.scoring.aggregate",
+    "ScoreSummary": "framing.scoring.score",
+    "explain_rows": "framing.model.explain",
+    "linear_parts": "framing.model.explain",
+}
 __all__ = sorted(_EXPORTS)
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, _MOVED)
