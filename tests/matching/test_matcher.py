@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import pickle
+import unicodedata
+from bisect import bisect_right
 from itertools import pairwise
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from framing.columns import SCARE_QUOTES, Match
+from framing.columns import QUOTED, SCARE_QUOTES, Match
 from framing.lexicon.lexicon import Lexicon
 from framing.lexicon.load import load_lexicon
 from framing.matching.matcher import (
@@ -16,7 +20,9 @@ from framing.matching.matcher import (
     inflections,
     surface_forms,
 )
+from framing.quotes.voice import find_quotes
 from tests.conftest import assert_surface, canon, fold
+from tests.strategies import SETTINGS, any_char, texts_with_terms
 
 
 def found(matcher, text, **kwargs):
@@ -382,3 +388,81 @@ def test_compile_matcher_takes_what_resolve_lexicon_takes(toy_lexicon):
         compile_matcher("nope.toml")
     with pytest.raises(ParameterError, match="`lexicon` must be"):
         compile_matcher(5)
+
+
+# -- properties (hypothesis) ---------------------------------------------------
+
+
+def _is_word(c):
+    return c.isalnum() or unicodedata.category(c)[0] == "M"
+
+
+def check_matches(matcher, text):
+    ms = matcher.find(text)
+    keys = [(m.start, -m.end) for m in ms]
+    assert keys == sorted(keys)
+    quotes = find_quotes(text)
+    starts = [q.start for q in quotes]
+    assert starts == sorted(starts)
+    lexical = [m for m in ms if m.category != SCARE_QUOTES]
+    for m in ms:
+        assert 0 <= m.start < m.end <= len(text)
+        assert m.voice in ("author", "quoted")
+    for a, b in pairwise(lexical):
+        assert a.end <= b.start, (a, b)
+    for m in lexical:
+        assert_surface(text, m, matcher.lexicon)
+        assert m.start == 0 or not _is_word(text[m.start - 1])
+        assert m.end == len(text) or not _is_word(text[m.end])
+        k = bisect_right(starts, m.start) - 1
+        inside = k >= 0 and m.start < quotes[k].end
+        assert (m.voice == QUOTED) == inside
+    spans = {(q.start, q.end) for q in quotes}
+    for m in ms:
+        if m.category == SCARE_QUOTES:
+            assert (m.start, m.end) in spans
+            assert m.voice == "author"
+    return lexical
+
+
+@SETTINGS
+@given(texts_with_terms())
+def test_matcher_properties(toy_matcher, data):
+    text, inserted = data
+    lexical = check_matches(toy_matcher, text)
+    for start, end in inserted:
+        assert any(m.start <= start and end <= m.end for m in lexical), (
+            text[start:end],
+            text,
+        )
+
+
+@settings(
+    max_examples=5,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(texts_with_terms())
+def test_matcher_on_very_long_lines(toy_matcher, data):
+    text, _ = data
+    chunk = text + " Foreign-backed Takfiri terrorists. "
+    reps = 100_000 // len(chunk) + 1
+    long = chunk * reps
+    assert len(long) >= 100_000
+    lexical = check_matches(toy_matcher, long)
+    assert len(lexical) >= 2 * reps
+
+
+def test_matcher_on_a_100k_line_without_breaks(toy_matcher):
+    text = ("x\u0130\U0001f600 e\u0301 the regime's so-called war, " * 2500)[:100_000]
+    ms = toy_matcher.find(text)
+    assert len([m for m in ms if m.term == "regime"]) == 2500
+    assert all(
+        text[m.start : m.end].lower() in {"regime", "so-called", "war"} for m in ms
+    )
+
+
+@SETTINGS
+@given(st.text(any_char, max_size=200))
+def test_shipped_matcher_never_crashes(shipped_matcher, text):
+    check_matches(shipped_matcher, text)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from framing.corpus.read import read_corpus
 from framing.model.fast_tfidf import TfidfIndex, supports
 from tests.model_data import DEMO
+from tests.strategies import SETTINGS, SPECIAL, TERMS, any_char, noise
 
 TRAIN = [
     "The regime fell. The so-called regime's army, the REGIME!",
@@ -89,3 +92,21 @@ def test_refuses_what_it_cannot_reproduce(kw):
 def test_unfitted_is_not_supported():
     assert not supports(TfidfVectorizer())
     assert not supports(object())
+
+
+# -- properties (hypothesis) ---------------------------------------------------
+
+
+@SETTINGS
+@given(
+    st.lists(st.one_of(st.text(any_char, max_size=60), noise), min_size=1, max_size=6)
+)
+def test_tfidf_index_equals_the_vectorizer(docs):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from framing.model.fast_tfidf import TfidfIndex
+
+    vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
+    vec.fit([*TERMS, " ".join(SPECIAL), *docs[:3]])
+    fast, slow = TfidfIndex(vec).transform(docs), vec.transform(docs)
+    assert (fast != slow).nnz == 0

@@ -5,9 +5,11 @@ from __future__ import annotations
 from itertools import pairwise
 
 import pytest
+from hypothesis import given
 
 from framing.columns import SCARE_QUOTES
 from framing.quotes.voice import QuoteSpan, find_quotes, find_scare_quotes, voice_at
+from tests.strategies import SETTINGS, texts_with_terms
 
 
 def quoted(text):
@@ -270,3 +272,24 @@ def test_scare_quotes_with_precomputed_spans():
         "moderate",
         "so-called",
     ]
+
+
+# -- properties (hypothesis) ---------------------------------------------------
+
+
+@SETTINGS
+@given(texts_with_terms())
+def test_quote_spans_hold_on_any_text(data):
+    text, _ = data
+    spans = find_quotes(text)
+    for s in spans:
+        assert 0 <= s.start < s.end <= len(text)
+        assert s.paragraphs >= 1
+        first = text[s.start]
+        assert first in "\"'\u2018\u2039\u201c\u201e\u201f\u00ab" or (
+            s.start == 0 or text[s.start - 1] == "\n"
+        )
+        if s.paragraphs == 1:
+            assert "\n" not in text[s.start : s.end]
+    for a, b in pairwise(spans):
+        assert a.end <= b.start

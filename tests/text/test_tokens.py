@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from framing.text.tokens import (
     count_sentences,
@@ -10,6 +14,7 @@ from framing.text.tokens import (
     sentence_spans,
     word_spans,
 )
+from tests.strategies import SETTINGS, any_char, noise
 
 
 def words(text):
@@ -90,3 +95,22 @@ def test_punkt_sentences():
 def test_unknown_sentence_method(fn):
     with pytest.raises(ValueError, match="'regex' or 'punkt'"):
         fn("Some text. More.", method="spacy")
+
+
+# -- properties (hypothesis) ---------------------------------------------------
+
+
+@SETTINGS
+@given(st.one_of(st.text(any_char, max_size=200), noise))
+def test_tokenizer_counts_agree_with_spans(text):
+    spans = word_spans(text)
+    assert count_tokens(text) == len(spans)
+    for a, b in spans:
+        assert 0 <= a < b <= len(text)
+    sents = sentence_spans(text)
+    assert count_sentences(text) == len(sents)
+    for (_, b), (c, _) in pairwise(sents):
+        assert b <= c
+    for a, b in sents:
+        assert 0 <= a < b <= len(text)
+        assert text[a:b].strip()
