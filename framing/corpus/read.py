@@ -1,7 +1,16 @@
 """Read corpora (CSV, TSV, JSON, JSONL, Parquet, .txt folders) into DataFrames.
 
 Every reader yields the same canonical frame: ``id, text, outlet, date,
-title`` first, then any further input columns (labels, topics...) untouched.
+title`` first, then any further input columns (labels, topics...) untouched:
+
+- ``id``: str; the 1-based row number when absent or empty;
+- ``text``: str; missing text becomes ``""`` and the row is kept, a number
+  becomes its string;
+- ``outlet``: str without surrounding whitespace, or NA when absent or blank;
+- ``date``: naive datetime (UTC for zone-aware input), NaT when absent or
+  unparseable;
+- ``title``: str, or NA when absent.
+
 Files may be compressed (``.gz``, ``.bz2``, ``.xz``). Bad input raises
 :class:`~framing.errors.CorpusFormatError` with a one-line message naming
 the file and, where known, the 1-based row and the column; this includes a
@@ -124,23 +133,20 @@ def iter_corpus(
     Memory is bounded by `chunksize` for CSV, TSV, JSONL, Parquet and .txt
     folders (a JSON array is parsed whole, then chunked). Row numbers and
     generated ids continue across chunks; each chunk's index is the 0-based
-    position of its rows in the whole corpus.
+    position of its rows in the whole corpus. Options and the path are
+    checked on the call; format errors surface while iterating.
 
     Parameters
     ----------
     path : str or Path
-        A file, or a folder of ``.txt`` / ``.txt.gz`` files (searched
-        recursively; hidden folders skipped; ``id`` is the file stem, or the
-        relative path without suffix when stems collide; ``outlet`` is the
-        parent folder's name).
+        A file, or a folder of ``.txt`` / ``.txt.gz`` files (ids, outlets and
+        the sidecar: :mod:`framing.corpus.readers.textfolder`).
     chunksize : int, default=10000
         Maximum rows per chunk.
     text_col, id_col, outlet_col, date_col, title_col : str
-        Names of these columns in the input; renamed to ``text``, ``id``,
-        ``outlet``, ``date``, ``title``. Only ``text`` is required, but a
-        name other than the default must exist. An input column that already
-        has a canonical name but is not the one selected is kept as
-        ``original_<name>``.
+        Input names of the canonical columns. Only the text is required, but
+        a name other than the default must exist. An input column with a
+        canonical name that is not the one selected becomes ``original_<name>``.
     fmt : {"csv", "tsv", "json", "jsonl", "parquet", "txt"}, optional
         Format; default from the file suffix (see :func:`detect_format`).
     clean : bool, default=False
@@ -148,34 +154,21 @@ def iter_corpus(
     encoding : str, default="utf-8"
         Text encoding of the input.
     sidecar : str or Path, optional
-        For .txt folders: a CSV with a ``file`` (or ``filename``, ``path``,
-        `id_col`) column matched against each file's relative path, name or
-        stem, and further columns (e.g. `outlet_col`, `date_col`, `title_col`)
-        that override the folder-derived values. Default: ``outlets.csv`` or
-        ``metadata.csv`` at the top of the folder, if present.
+        For .txt folders: a CSV of per-file metadata; default ``outlets.csv``
+        or ``metadata.csv`` at the top of the folder, if present.
 
     Returns
     -------
     Iterator of pandas.DataFrame
-        Chunks with ``id`` (str; the 1-based row number when absent or
-        empty), ``text`` (str; missing text becomes ``""`` and the row is
-        kept; a number becomes its string), ``outlet`` (str without
-        surrounding whitespace, or NA when absent or blank), ``title`` (str,
-        or NA when absent), ``date`` (naive datetime, UTC for zone-aware
-        input; NaT when absent or unparseable), then the other input columns.
-        In every string cell and column name, lone UTF-16 surrogates are
-        replaced by U+FFFD (:func:`~framing.corpus._cells.replace_surrogates`).
-        ``attrs["corpus"]``
-        holds ``source``, ``first_row``, ``empty_text`` and ``unparsed_dates``
-        for the chunk. Options and the path are checked on the call; format
-        errors surface while iterating.
+        Chunks of the canonical frame (see the module docstring);
+        ``attrs["corpus"]`` holds the chunk's ``source``, ``first_row``,
+        ``empty_text`` and ``unparsed_dates``.
 
     Raises
     ------
     CorpusFormatError
-        Unreadable, malformed or undecodable input, no text column, a text
-        that is neither a string nor a number (naming the row and column),
-        or an unknown `encoding`.
+        Unreadable, malformed or undecodable input, no text column, an unknown
+        `encoding`, or a text neither string nor number (row and column named).
     FramingError
         Parquet input without pyarrow installed.
 
@@ -190,24 +183,8 @@ def iter_corpus(
     if chunksize < 1:
         raise ParameterError(f"`chunksize` must be at least 1, got {chunksize}")
     path = Path(path)
-    if fmt is None:
-        fmt, compression = detect_format(path)
-    else:
-        fmt = fmt.lower()
-        suffix = path.suffix.lower()
-        compression = suffix if suffix in COMPRESSIONS else None
-    if fmt not in FORMATS:
-        raise CorpusFormatError(
-            located(path, f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-        )
-    if not path.exists():
-        raise CorpusFormatError(located(path, "no such file or folder"))
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise CorpusFormatError(
-            located(path, f"unknown encoding {encoding!r}; try utf-8 or latin-1")
-        ) from None
+    fmt, compression = _format_of(path, fmt)
+    _check_source(path, encoding)
     opts = ReadOptions(
         path,
         text_col,
@@ -220,6 +197,33 @@ def iter_corpus(
         strict=fmt != "txt",
     )
     return _iterate(opts, fmt, compression, chunksize=chunksize, clean=clean)
+
+
+def _format_of(path: Path, fmt: str | None) -> tuple[str, str | None]:
+    """Return the format (given, or from the suffix) and the compression."""
+    if fmt is None:
+        fmt, compression = detect_format(path)
+    else:
+        fmt = fmt.lower()
+        suffix = path.suffix.lower()
+        compression = suffix if suffix in COMPRESSIONS else None
+    if fmt not in FORMATS:
+        raise CorpusFormatError(
+            located(path, f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+        )
+    return fmt, compression
+
+
+def _check_source(path: Path, encoding: str) -> None:
+    """Fail on a missing path or an unknown encoding before reading anything."""
+    if not path.exists():
+        raise CorpusFormatError(located(path, "no such file or folder"))
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise CorpusFormatError(
+            located(path, f"unknown encoding {encoding!r}; try utf-8 or latin-1")
+        ) from None
 
 
 def _iterate(

@@ -1,4 +1,14 @@
-"""Read folders of ``.txt`` files, one article each, with an optional sidecar CSV."""
+"""Read folders of ``.txt`` files, one article each, with an optional sidecar CSV.
+
+The folder is searched recursively for ``.txt`` and ``.txt.gz`` files,
+hidden folders skipped. ``id`` is the file stem, or the relative path
+without suffix when stems collide; ``outlet`` is the parent folder's name.
+A sidecar CSV (``sidecar=``; default ``outlets.csv`` or ``metadata.csv`` at
+the top of the folder) has a ``file`` (or ``filename``, ``path``, or the id
+column) column matched against each file's relative path, name or stem, and
+further columns (outlet, date, title, labels) that override or add to the
+folder-derived values.
+"""
 
 from __future__ import annotations
 
