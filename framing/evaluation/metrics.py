@@ -111,48 +111,12 @@ def classification_metrics(
     >>> m["accuracy"], m["confusion"]["matrix"]
     (0.6666666666666666, [[1, 0], [1, 1]])
     """
-    from sklearn.metrics import (
-        accuracy_score,
-        confusion_matrix,
-        f1_score,
-        precision_recall_fscore_support,
-        roc_auc_score,
-    )
+    from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
 
-    _check_bins(n_bins)
-    classes = [str(c) for c in classes]
-    truth = np.asarray(y_true, dtype=object).astype(str)
-    proba = np.asarray(proba, dtype=float)
-    if proba.shape != (len(truth), len(classes)):
-        raise ParameterError(
-            f"`proba` has shape {proba.shape} for {len(truth)} labels (`y_true`) "
-            f"and {len(classes)} `classes`"
-        )
-    unknown = sorted(set(truth) - set(classes))
-    if unknown:
-        raise FramingError(
-            f"labels {', '.join(unknown)} are not among the model's classes "
-            f"({', '.join(classes)})"
-        )
+    truth, proba, classes = _checked(y_true, proba, classes, n_bins)
     pred = np.asarray(classes, dtype=object)[proba.argmax(axis=1)].astype(str)
-    p, r, f, s = precision_recall_fscore_support(
-        truth, pred, labels=classes, zero_division=0
-    )
     onehot = (truth[:, None] == np.asarray(classes)[None, :]).astype(float)
-    per_class: dict[str, dict[str, Any]] = {}
-    aucs = []
-    for i, c in enumerate(classes):
-        auc = None
-        if 0 < onehot[:, i].sum() < len(truth):
-            auc = float(roc_auc_score(onehot[:, i], proba[:, i]))
-            aucs.append(auc)
-        per_class[c] = {
-            "precision": float(p[i]),
-            "recall": float(r[i]),
-            "f1": float(f[i]),
-            "support": int(s[i]),
-            "roc_auc": auc,
-        }
+    per_class, aucs = _per_class(truth, pred, proba, onehot, classes)
     present = [c for c in classes if c in set(truth)]
     bins, ece = reliability_bins(truth, proba, classes, n_bins=n_bins)
     return {
@@ -171,3 +135,55 @@ def classification_metrics(
         },
         "reliability": bins,
     }
+
+
+def _checked(
+    y_true: Sequence[Any], proba: Any, classes: Sequence[Any], n_bins: int
+) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Check the inputs of :func:`classification_metrics`; return them as arrays."""
+    _check_bins(n_bins)
+    classes = [str(c) for c in classes]
+    truth = np.asarray(y_true, dtype=object).astype(str)
+    proba = np.asarray(proba, dtype=float)
+    if proba.shape != (len(truth), len(classes)):
+        raise ParameterError(
+            f"`proba` has shape {proba.shape} for {len(truth)} labels (`y_true`) "
+            f"and {len(classes)} `classes`"
+        )
+    unknown = sorted(set(truth) - set(classes))
+    if unknown:
+        raise FramingError(
+            f"labels {', '.join(unknown)} are not among the model's classes "
+            f"({', '.join(classes)})"
+        )
+    return truth, proba, classes
+
+
+def _per_class(
+    truth: np.ndarray,
+    pred: np.ndarray,
+    proba: np.ndarray,
+    onehot: np.ndarray,
+    classes: list[str],
+) -> tuple[dict[str, dict[str, Any]], list[float]]:
+    """Precision, recall, F1, support and one-vs-rest ROC AUC per class."""
+    from sklearn.metrics import precision_recall_fscore_support, roc_auc_score
+
+    p, r, f, s = precision_recall_fscore_support(
+        truth, pred, labels=classes, zero_division=0
+    )
+    per_class: dict[str, dict[str, Any]] = {}
+    aucs = []
+    for i, c in enumerate(classes):
+        auc = None
+        if 0 < onehot[:, i].sum() < len(truth):
+            auc = float(roc_auc_score(onehot[:, i], proba[:, i]))
+            aucs.append(auc)
+        per_class[c] = {
+            "precision": float(p[i]),
+            "recall": float(r[i]),
+            "f1": float(f[i]),
+            "support": int(s[i]),
+            "roc_auc": auc,
+        }
+    return per_class, aucs
