@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +62,7 @@ def features(kw: dict[str, Any]) -> None:
     corpus, output, quiet = kw["corpus"], kw["output"], kw["quiet"]
     table_format(output)  # fail on a bad suffix before anything heavy loads
 
+    from framing.corpus.boilerplate import iter_stripped_corpus
     from framing.corpus.read import iter_corpus
     from framing.features.transformer import FramingFeatures, features_frame
 
@@ -73,7 +73,7 @@ def features(kw: dict[str, Any]) -> None:
         n_jobs=kw["jobs"],
     ).fit([])
     if kw["strip_boilerplate"]:
-        chunks = _stripped_chunks(corpus, kw["chunksize"], ckw)
+        chunks = iter_stripped_corpus(corpus, chunksize=kw["chunksize"], **ckw)
     else:
         chunks = iter_corpus(corpus, chunksize=kw["chunksize"], **ckw)
     n = empty = 0
@@ -84,34 +84,3 @@ def features(kw: dict[str, Any]) -> None:
             n += len(table)
             empty += int((table["status"] != "ok").sum())
     info(f"{n:,} rows ({empty:,} empty) -> {output}", quiet=quiet)
-
-
-def _stripped_chunks(
-    corpus: Path, chunksize: int, ckw: dict[str, Any]
-) -> Iterator[Any]:
-    """Yield the corpus chunks without credits and boilerplate, in two passes.
-
-    The first pass finds each outlet's boilerplate lines, the second strips
-    them chunk by chunk: the same texts as stripping the whole corpus at
-    once, with memory bounded by a chunk. An input that cannot be read twice
-    (a pipe such as ``/dev/stdin``) is read once, whole.
-    """
-    from framing.corpus.boilerplate import (
-        apply_boilerplate,
-        find_boilerplate_in_chunks,
-        strip_boilerplate,
-    )
-    from framing.corpus.read import iter_corpus, read_corpus, warn_unparsed_dates
-
-    if not (corpus.is_file() or corpus.is_dir()):
-        whole = strip_boilerplate(read_corpus(corpus, **ckw))
-        yield from (
-            whole.iloc[i : i + chunksize] for i in range(0, len(whole), chunksize)
-        )
-        return
-    found = find_boilerplate_in_chunks(iter_corpus(corpus, chunksize=chunksize, **ckw))
-    unparsed = 0
-    for chunk in iter_corpus(corpus, chunksize=chunksize, **ckw):
-        unparsed += chunk.attrs["corpus"]["unparsed_dates"]
-        yield apply_boilerplate(chunk, found)
-    warn_unparsed_dates(corpus, unparsed)

@@ -21,6 +21,7 @@ _EXPORTS = {
     "find_boilerplate_in_chunks": ".boilerplate",
     "strip_boilerplate": ".boilerplate",
     "strip_credits": ".boilerplate",
+    "iter_stripped_corpus": ".boilerplate",
     "read_outlet_labels": ".labels",
     "resolve_labels": ".labels",
     "LabelWarning": ".labels",

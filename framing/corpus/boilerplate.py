@@ -15,13 +15,19 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from framing.columns import OUTLET, TEXT
 from framing.corpus.clean import join_lines
+from framing.corpus.read import (
+    iter_corpus,
+    read_corpus,
+    warn_unparsed_dates,
+)
 from framing.errors import CorpusFormatError, ParameterError
 
 __all__ = [
@@ -30,6 +36,7 @@ __all__ = [
     "find_and_strip",
     "find_boilerplate",
     "find_boilerplate_in_chunks",
+    "iter_stripped_corpus",
     "normalize_line",
     "remove_credits",
     "strip_boilerplate",
@@ -189,7 +196,7 @@ def find_boilerplate_in_chunks(
     _check_share(min_share)
     lines = _LineCounts(min_chars)
     for chunk in chunks:
-        _check(chunk, outlet_col, text_col, min_share)
+        _require_columns(chunk, {outlet_col: _COLUMNS, text_col: _COLUMNS})
         if credits:
             chunk = strip_credits(chunk, text_col=text_col)
         lines.add(chunk, outlet_col, text_col)
@@ -341,6 +348,57 @@ def find_and_strip(
         min_chars=min_chars,
     )
     return _strip_lines(df, found, outlet_col, text_col, min_chars), found
+
+
+def iter_stripped_corpus(
+    path: str | Path, *, chunksize: int = 10_000, **options: Any
+) -> Iterator[pd.DataFrame]:
+    r"""Read a corpus in chunks without photo credits and boilerplate lines.
+
+    Two passes over the file: the first finds each outlet's boilerplate lines
+    (:func:`find_boilerplate_in_chunks`), the second strips them chunk by
+    chunk (:func:`apply_boilerplate`). The texts are those
+    :func:`strip_boilerplate` gives on the whole corpus, with memory bounded
+    by a chunk. An input that cannot be read twice (a pipe such as
+    ``/dev/stdin``) is read once, whole.
+
+    Parameters
+    ----------
+    path : str or Path
+        The corpus.
+    chunksize : int, default=10000
+        Maximum rows per chunk.
+    **options
+        Reading options of :func:`~framing.corpus.read.iter_corpus`.
+
+    Yields
+    ------
+    pandas.DataFrame
+        Chunks of the canonical frame, stripped.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, json
+    >>> tmp = pathlib.Path(tempfile.mkdtemp()) / "news.jsonl"
+    >>> rows = [{"outlet": "A", "text": f"Story {i}.\nShare this"} for i in range(5)]
+    >>> _ = tmp.write_text("\n".join(json.dumps(r) for r in rows))
+    >>> [c["text"].tolist() for c in iter_stripped_corpus(tmp, chunksize=3)]
+    [['Story 0.', 'Story 1.', 'Story 2.'], ['Story 3.', 'Story 4.']]
+    """
+    path = Path(path)
+    if not (path.is_file() or path.is_dir()):
+        whole = strip_boilerplate(read_corpus(path, **options))
+        for start in range(0, len(whole), chunksize):
+            yield whole.iloc[start : start + chunksize]
+        return
+    found = find_boilerplate_in_chunks(
+        iter_corpus(path, chunksize=chunksize, **options)
+    )
+    unparsed = 0
+    for chunk in iter_corpus(path, chunksize=chunksize, **options):
+        unparsed += chunk.attrs["corpus"]["unparsed_dates"]
+        yield apply_boilerplate(chunk, found)
+    warn_unparsed_dates(path, unparsed)
 
 
 def apply_boilerplate(

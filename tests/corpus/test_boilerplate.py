@@ -306,3 +306,24 @@ def test_min_share_out_of_range_is_a_parameter_error():
                 [corpus()] if call is find_boilerplate_in_chunks else corpus(),
                 min_share=2,
             )
+
+
+def test_iter_stripped_corpus_equals_stripping_the_whole_corpus(tmp_path):
+    import json
+
+    from framing.corpus.boilerplate import iter_stripped_corpus
+    from framing.corpus.read import read_corpus
+
+    path = tmp_path / "news.jsonl"
+    rows = [
+        {"outlet": o, "text": f"Story {i} of {o}. (Jo Roe/AP)\nFollow {o} on X"}
+        for o in ("A", "B")
+        for i in range(6)
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    whole = strip_boilerplate(read_corpus(path))
+    chunks = list(iter_stripped_corpus(path, chunksize=5))
+    assert [len(c) for c in chunks] == [5, 5, 2]
+    texts = [t for c in chunks for t in c["text"]]
+    assert texts == whole["text"].tolist()
+    assert texts[0] == "Story 0 of A."
