@@ -91,14 +91,45 @@ def score(kw: dict[str, Any]) -> None:
         framing score --lexicon-only news.jsonl -o profiles.csv -O outlets.csv
     """
     quiet = kw.pop("quiet")
-    paths = kw["paths"]
-    ckw = corpus_kwargs(kw)
-    lexicon_only = kw["lexicon_only"]
+    by_outlet = _check_usage(kw)
+    # usage errors come before the imports below, which load pandas
+    from framing.corpus.read import iter_corpus
+    from framing.tables import table_format, write_table
+
+    if by_outlet:
+        table_format(kw["outlets_output"])  # fail on a bad suffix before scoring
+    corpus = kw["paths"][-1]
+    keep = (kw["label_col"],) if kw["label_col"] else ()
+    chunks = iter_progress(
+        _with_columns(
+            iter_corpus(corpus, chunksize=kw["chunksize"], **corpus_kwargs(kw)),
+            keep,
+            corpus,
+        ),
+        "score",
+        quiet=quiet,
+    )
+    run = _profile if kw["lexicon_only"] else _score_with_model
+    with warnings_to_stderr(quiet):
+        summary = run(kw, chunks, keep=keep, by_outlet=by_outlet)
+    info(
+        f"{summary.rows:,} rows ({summary.ok:,} ok, {summary.empty:,} empty, "
+        f"{summary.errors:,} errors) -> {kw['output']}",
+        quiet=quiet,
+    )
+    if by_outlet and summary.outlets is not None:
+        write_table(summary.outlets, kw["outlets_output"])
+        info(f"{len(summary.outlets):,} outlets -> {kw['outlets_output']}", quiet=quiet)
+
+
+def _check_usage(kw: dict[str, Any]) -> bool:
+    """Raise the usage errors of the argument combinations; return by_outlet."""
+    paths, lexicon_only = kw["paths"], kw["lexicon_only"]
     if lexicon_only and len(paths) != 1:
         raise click.UsageError("with --lexicon-only give only CORPUS (no model)")
     if not lexicon_only and len(paths) != 2:
         raise click.UsageError("give MODEL_DIR and CORPUS (or --lexicon-only CORPUS)")
-    by_outlet = kw["by"] == "outlet" or (lexicon_only and kw["outlets_output"])
+    by_outlet = kw["by"] == "outlet" or bool(lexicon_only and kw["outlets_output"])
     if kw["by"] == "outlet" and not kw["outlets_output"]:
         raise click.UsageError("--by outlet needs -O/--outlets-output FILE")
     if kw["outlets_output"] and not by_outlet:
@@ -109,61 +140,45 @@ def score(kw: dict[str, Any]) -> None:
         raise click.UsageError(
             "--lexicon applies to --lexicon-only; a model carries its own lexicon"
         )
-    # usage errors above come before the imports below, which load pandas
-    from framing.corpus.read import iter_corpus
-    from framing.tables import TableWriter, table_format, write_table
+    return by_outlet
 
-    if by_outlet:
-        table_format(kw["outlets_output"])  # fail on a bad suffix before scoring
-    corpus = paths[-1]
-    keep = (kw["label_col"],) if kw["label_col"] else ()
-    chunks = iter_progress(
-        _with_columns(
-            iter_corpus(corpus, chunksize=kw["chunksize"], **ckw), keep, corpus
-        ),
-        "score",
-        quiet=quiet,
-    )
-    with warnings_to_stderr(quiet):
-        if lexicon_only:
-            from framing.features.transformer import FramingFeatures
-            from framing.scoring.score import profile_corpus
 
-            ff = FramingFeatures(lexicon=list(kw["lexicon_paths"]) or None).fit([])
-            with TableWriter(kw["output"]) as writer:
-                summary = profile_corpus(
-                    ff,
-                    chunks,
-                    writer,
-                    keep=keep,
-                    by_outlet=bool(by_outlet),
-                    n_jobs=kw["jobs"],
-                )
-        else:
-            from framing.model.storage import load_model
-            from framing.scoring.score import score_corpus
+def _profile(
+    kw: dict[str, Any], chunks: Any, *, keep: tuple[str, ...], by_outlet: bool
+) -> Any:
+    """Write lexicon profiles per article (--lexicon-only); return the summary."""
+    from framing.features.transformer import FramingFeatures
+    from framing.scoring.score import profile_corpus
+    from framing.tables import TableWriter
 
-            model = load_model(paths[0], trust=kw["trust"])
-            with TableWriter(kw["output"]) as writer:
-                summary = score_corpus(
-                    model,
-                    chunks,
-                    writer,
-                    top_k=kw["top_k"],
-                    keep=keep,
-                    by_outlet=bool(by_outlet),
-                    n_boot=kw["n_boot"],
-                    seed=kw["seed"],
-                    n_jobs=kw["jobs"],
-                )
-    info(
-        f"{summary.rows:,} rows ({summary.ok:,} ok, {summary.empty:,} empty, "
-        f"{summary.errors:,} errors) -> {kw['output']}",
-        quiet=quiet,
-    )
-    if by_outlet and summary.outlets is not None:
-        write_table(summary.outlets, kw["outlets_output"])
-        info(f"{len(summary.outlets):,} outlets -> {kw['outlets_output']}", quiet=quiet)
+    ff = FramingFeatures(lexicon=list(kw["lexicon_paths"]) or None).fit([])
+    with TableWriter(kw["output"]) as writer:
+        return profile_corpus(
+            ff, chunks, writer, keep=keep, by_outlet=by_outlet, n_jobs=kw["jobs"]
+        )
+
+
+def _score_with_model(
+    kw: dict[str, Any], chunks: Any, *, keep: tuple[str, ...], by_outlet: bool
+) -> Any:
+    """Write scores per article with the model in MODEL_DIR; return the summary."""
+    from framing.model.storage import load_model
+    from framing.scoring.score import score_corpus
+    from framing.tables import TableWriter
+
+    model = load_model(kw["paths"][0], trust=kw["trust"])
+    with TableWriter(kw["output"]) as writer:
+        return score_corpus(
+            model,
+            chunks,
+            writer,
+            top_k=kw["top_k"],
+            keep=keep,
+            by_outlet=by_outlet,
+            n_boot=kw["n_boot"],
+            seed=kw["seed"],
+            n_jobs=kw["jobs"],
+        )
 
 
 def _with_columns(
